@@ -1,0 +1,3 @@
+"""nato_viewer: timeline and briefing viewer for NATO and defence news."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from nato_viewer.cli import main
+
+raise SystemExit(main())

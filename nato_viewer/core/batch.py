@@ -1,0 +1,85 @@
+"""Parsing many files on every core, in batches, with results streamed back in input order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from nato_viewer.core.loader import LoadError
+from nato_viewer.core.model import Document, ParseError
+
+
+def parse_one(path: str) -> Document | ParseError:
+    """Parse a file; every failure becomes a ParseError with a one-line message, never an exception."""
+    from nato_viewer.core.parsing.pipeline import parse_file
+
+    try:
+        return parse_file(path)
+    except LoadError as exc:
+        return ParseError(path, str(exc))
+    except RecursionError:
+        return ParseError(path, "text too deeply nested to parse")
+    except MemoryError:
+        return ParseError(path, "out of memory while parsing")
+    except Exception as exc:  # a parser bug must not stop a batch of 10,000 files
+        return ParseError(path, f"internal parser error ({type(exc).__name__}: {exc})")
+
+
+def _parse_chunk(paths: list[str]) -> list[Document | ParseError]:
+    return [parse_one(p) for p in paths]
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def parse_many(
+    paths: Iterable[str],
+    workers: int | None = None,
+    chunk: int = 16,
+    progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Iterator[Document | ParseError]:
+    """Yield a Document or a ParseError for each path, in order.
+
+    With more than one worker, files go to a process pool in chunks of `chunk`
+    so the per-task overhead stays small; the caller sees results as they come.
+    """
+    paths = [str(p) for p in paths]
+    total = len(paths)
+    workers = default_workers() if workers is None else max(1, workers)
+    done = 0
+    if workers == 1 or total <= chunk:
+        for path in paths:
+            if should_stop and should_stop():
+                return
+            yield parse_one(path)
+            done += 1
+            if progress:
+                progress(done, total)
+        return
+    chunks = [paths[i:i + chunk] for i in range(0, total, chunk)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_parse_chunk, c) for c in chunks[: workers * 4]]
+        next_chunk = len(futures)
+        index = 0
+        while index < len(futures):
+            if should_stop and should_stop():
+                for f in futures[index:]:
+                    f.cancel()
+                return
+            results = futures[index].result()
+            futures[index] = None  # let the results be freed
+            index += 1
+            if next_chunk < len(chunks):
+                futures.append(pool.submit(_parse_chunk, chunks[next_chunk]))
+                next_chunk += 1
+            for result in results:
+                yield result
+                done += 1
+                if progress:
+                    progress(done, total)

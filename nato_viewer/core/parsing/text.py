@@ -1,0 +1,145 @@
+"""Text helpers shared by the extractors: folding, sentence splitting, word boundaries.
+
+Every helper here keeps string lengths, so offsets found on a folded or masked
+copy of the text are offsets into the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from nato_viewer.core.model import Span
+
+APOSTROPHES = "'’ʼ‘`´"
+QUOTE_CHARS = "«»“”„‟\"‹›"
+DASHES = "-‐‑‒–—―"
+SPACES = " \u00a0\u202f\u2009\u2007\u2002\u2003\u200a\t"
+
+
+def norm_apostrophes(text: str) -> str:
+    """Straight apostrophes everywhere (same length)."""
+    return text.translate(_APOS_TABLE)
+
+
+_APOS_TABLE = str.maketrans({c: "'" for c in APOSTROPHES})
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    if ch in APOSTROPHES:
+        return "'"
+    if ch in SPACES:
+        return " "
+    if ch in DASHES:
+        return "-"
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    base = base.lower()
+    return base if len(base) == 1 else ch.lower()[:1] or ch
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, straight apostrophes, plain spaces and dashes: same length as `text`."""
+    try:
+        ascii_ok = text.isascii()
+    except AttributeError:  # pragma: no cover - py<3.7
+        ascii_ok = False
+    if ascii_ok:
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def fold_word(text: str) -> str:
+    """Fold for dictionary look-ups (may change length: not for offsets)."""
+    decomposed = unicodedata.normalize("NFD", norm_apostrophes(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = {
+    "m", "mm", "mme", "mmes", "mlle", "dr", "mr", "mrs", "ms", "st", "ste", "gen", "gén", "lt", "col",
+    "sgt", "capt", "cpt", "maj", "adm", "prof", "sen", "rep", "gov", "jr", "sr", "no", "nos", "vol",
+    "art", "etc", "cf", "p", "pp", "env", "av", "apr", "jan", "feb", "fév", "févr", "mar", "aug",
+    "sept", "sep", "oct", "nov", "dec", "déc", "janv", "juil", "u.s", "u.k", "e.g", "i.e", "vs",
+    "inc", "ltd", "co", "corp", "dept", "min", "mt", "ft", "hon", "rt", "pres", "amb", "ambs",
+}
+
+_SENT_END = re.compile(r"[.!?…]+[\"»”’')\]]*(?=\s)|\n\s*\n|\n")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans over text[start:end], trimmed of white space.
+
+    A line break always ends a sentence (press texts put one paragraph a line);
+    a period ends one unless it follows a known abbreviation or an initial, or
+    the next word starts in lower case.
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        stop = m.end()
+        piece = m.group(0)
+        if "\n" not in piece:
+            before = text[pos:m.start()]
+            word = re.search(r"([\w.]+)$", before)
+            token = word.group(1).lower() if word else ""
+            if token and (token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
+                if piece.startswith("."):
+                    continue
+            nxt = re.match(r"\s*([\"«“(\[]?\s*)(\S)", text[stop:stop + 8])
+            if nxt and (nxt.group(2).islower() or nxt.group(2) in ",;:"):
+                continue
+            if token.replace(".", "").isdigit() and piece == "." and nxt and nxt.group(2).isdigit():
+                continue
+        _add_span(text, pos, stop, spans)
+        pos = stop
+    _add_span(text, pos, end, spans)
+    return spans
+
+
+def _add_span(text: str, s: int, e: int, spans: list[Span]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Non-empty lines (paragraphs) of text[start:end]."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    pos = start
+    for m in re.finditer(r"\n", text[start:end]):
+        _add_span(text, pos, start + m.start(), spans)
+        pos = start + m.end()
+    _add_span(text, pos, end, spans)
+    return spans
+
+
+def sentence_at(sentences: list[Span], offset: int) -> int:
+    """Index of the sentence holding `offset` (binary search), or -1."""
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = sentences[mid]
+        if offset < s:
+            hi = mid - 1
+        elif offset >= e:
+            lo = mid + 1
+        else:
+            return mid
+    return -1
+
+
+def shorten(text: str, limit: int = 140) -> str:
+    """One line of at most `limit` characters, cut at a word."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
