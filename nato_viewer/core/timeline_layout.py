@@ -1,0 +1,184 @@
+"""Where each event goes on the timeline: lanes, stacking, and grouping of vague dates.
+
+Pure numpy, no Qt: the Qt timeline only draws what this computes, and the hit-testing
+of clicks and hovers runs on the same arrays.
+
+A lane is one event kind; only the kinds present get a row, in EVENT_KINDS order.
+Inside a row:
+- single days are points at the middle of their day; several on the same day in the
+  same lane are stacked around the row's centre line so dense days stay readable;
+- precise ranges ("9-11 July") are thin solid bars;
+- vague periods (a month, a year, "by the end of 2024", "in recent months", "ongoing")
+  are wide hatched bands covering the whole period the date can mean; events sharing
+  the same lane and period are drawn as one band with a count, so a hundred events "in
+  2024" do not become a hundred overlapping rectangles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nato_viewer.core.model import EVENT_KINDS, PRECISIONS
+
+DAY = 86400.0
+P_DAY = PRECISIONS.index("day")
+P_RANGE = PRECISIONS.index("range")
+P_ONGOING = PRECISIONS.index("ongoing")
+# An "ongoing" event or a period the store could not bound is drawn over this length.
+OPEN_END = 90 * DAY
+# Offsets of the k-th event of one day in one row (centre first, then alternately
+# below and above); beyond the pattern they wrap, still inside the row.
+_STACK = np.array([0, 1, -1, 2, -2, 3, -3, 4, -4], dtype=np.float64) * 0.085
+RANGE_HEIGHT = 0.16
+VAGUE_HEIGHT = 0.8
+
+
+@dataclass
+class TimelineLayout:
+    kinds: list[str]  # row r shows EVENT_KINDS index lane_of_row[r]; kinds[r] is its name
+    # one entry per event, aligned with ids (the order of the TimelineArrays)
+    ids: np.ndarray
+    x: np.ndarray  # where a point is drawn (middle of its day) or the start of a bar
+    x_end: np.ndarray  # end of a bar (== x for points)
+    y: np.ndarray  # row plus stacking offset
+    row: np.ndarray  # row index (int)
+    shape: np.ndarray  # 0 point, 1 range bar, 2 vague band
+    # vague bands after grouping
+    band_x0: np.ndarray = field(default_factory=lambda: np.empty(0))
+    band_x1: np.ndarray = field(default_factory=lambda: np.empty(0))
+    band_row: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    band_count: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    band_of_event: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # -1 if none
+
+    POINT = 0
+    RANGE = 1
+    BAND = 2
+
+    def __len__(self) -> int:
+        return int(self.ids.size)
+
+    @property
+    def x_min(self) -> float | None:
+        return float(self.x.min()) if self.ids.size else None
+
+    @property
+    def x_max(self) -> float | None:
+        return float(self.x_end.max()) if self.ids.size else None
+
+    def positions_of(self, ids) -> np.ndarray:
+        """Indices (into this layout) of the given event ids that are present."""
+        wanted = np.fromiter((int(i) for i in ids), dtype=np.int64)
+        if not wanted.size or not self.ids.size:
+            return np.empty(0, dtype=np.int64)
+        return np.flatnonzero(np.isin(self.ids, wanted))
+
+    def hit(self, px: float, py: float, tol_x: float, tol_y: float) -> np.ndarray:
+        """Indices of the events under (px, py), nearest first: points, then bars, then bands.
+
+        tol_x / tol_y are the half-size of a marker in data units (seconds, rows).
+        """
+        if not self.ids.size:
+            return np.empty(0, dtype=np.int64)
+        row = int(round(py))
+        points = np.flatnonzero(
+            (self.shape == self.POINT) & (np.abs(self.x - px) <= tol_x) & (np.abs(self.y - py) <= tol_y)
+        )
+        if points.size:
+            d = ((self.x[points] - px) / tol_x) ** 2 + ((self.y[points] - py) / tol_y) ** 2
+            return points[np.argsort(d, kind="stable")]
+        bars = np.flatnonzero(
+            (self.shape == self.RANGE)
+            & (self.x - tol_x <= px)
+            & (self.x_end + tol_x >= px)
+            & (np.abs(self.y - py) <= RANGE_HEIGHT / 2 + tol_y / 2)
+        )
+        if bars.size:
+            return bars
+        bands = np.flatnonzero(
+            (self.shape == self.BAND) & (self.row == row) & (self.x <= px) & (self.x_end >= px)
+            & (np.abs(row - py) <= VAGUE_HEIGHT / 2)
+        )
+        if bands.size:
+            # the most precise period first: a month before the year that contains it
+            return bands[np.argsort(self.x_end[bands] - self.x[bands], kind="stable")]
+        return np.empty(0, dtype=np.int64)
+
+
+def layout_timeline(ids, start, end, lane, precision) -> TimelineLayout:
+    """Place events given as parallel arrays (TimelineArrays' fields)."""
+    ids = np.asarray(ids, dtype=np.int64)
+    start = np.asarray(start, dtype=np.float64)
+    end = np.asarray(end, dtype=np.float64)
+    lane = np.asarray(lane, dtype=np.int64)
+    precision = np.asarray(precision, dtype=np.int64)
+    n = ids.size
+    present = np.unique(lane) if n else np.empty(0, dtype=np.int64)
+    row_of_lane = np.full(len(EVENT_KINDS), -1, dtype=np.int64)
+    row_of_lane[present] = np.arange(present.size)
+    kinds = [EVENT_KINDS[i] for i in present]
+    row = row_of_lane[lane] if n else np.empty(0, dtype=np.int64)
+
+    end = np.where(np.isfinite(end) & (end > start), end, start + np.where(precision == P_ONGOING, OPEN_END, DAY))
+    duration = end - start
+    shape = np.full(n, TimelineLayout.BAND, dtype=np.int8)
+    shape[precision == P_DAY] = TimelineLayout.POINT
+    shape[precision == P_RANGE] = TimelineLayout.RANGE
+    # a "range" within one day is a point
+    shape[(shape == TimelineLayout.RANGE) & (duration <= DAY)] = TimelineLayout.POINT
+
+    x = start.copy()
+    x_end = end.copy()
+    y = row.astype(np.float64)
+    is_point = shape == TimelineLayout.POINT
+    x[is_point] = start[is_point] + np.minimum(duration[is_point], DAY) / 2
+    x_end[is_point] = x[is_point]
+    y[is_point] += _stack_offsets(row[is_point], np.floor(start[is_point] / DAY))
+    is_range = shape == TimelineLayout.RANGE
+    y[is_range] += _stack_offsets(row[is_range], np.floor(start[is_range] / DAY))[:] * 0.5
+
+    result = TimelineLayout(kinds=kinds, ids=ids, x=x, x_end=x_end, y=y, row=row, shape=shape)
+    _group_bands(result, start, end)
+    return result
+
+
+def _stack_offsets(row: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Offset of each event within its (row, day) group: 0, +1, -1, +2, ... steps."""
+    n = row.size
+    if not n:
+        return np.empty(0)
+    order = np.lexsort((day, row))
+    key_r, key_d = row[order], day[order]
+    new_group = np.ones(n, dtype=bool)
+    new_group[1:] = (key_r[1:] != key_r[:-1]) | (key_d[1:] != key_d[:-1])
+    group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0))
+    rank = np.arange(n) - group_start
+    offsets = np.empty(n)
+    offsets[order] = _STACK[rank % _STACK.size]
+    return offsets
+
+
+def _group_bands(layout: TimelineLayout, start: np.ndarray, end: np.ndarray) -> None:
+    band = np.flatnonzero(layout.shape == TimelineLayout.BAND)
+    layout.band_of_event = np.full(layout.ids.size, -1, dtype=np.int64)
+    if not band.size:
+        return
+    keys = np.stack([layout.row[band].astype(np.float64), start[band], end[band]], axis=1)
+    unique, inverse, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    layout.band_row = unique[:, 0].astype(np.int64)
+    layout.band_x0 = unique[:, 1]
+    layout.band_x1 = unique[:, 2]
+    layout.band_count = counts.astype(np.int64)
+    layout.band_of_event[band] = np.asarray(inverse).reshape(-1)
+
+
+def histogram(x: np.ndarray, bins: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    """Event counts over time for the overview strip: (edges, counts)."""
+    if not x.size:
+        return np.array([0.0, 1.0]), np.zeros(1)
+    lo, hi = float(x.min()), float(x.max())
+    if hi - lo < DAY:
+        lo, hi = lo - 15 * DAY, hi + 15 * DAY
+    counts, edges = np.histogram(x, bins=bins, range=(lo, hi))
+    return edges, counts.astype(np.float64)
