@@ -51,6 +51,7 @@ class TimelineLayout:
     band_row: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
     band_count: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
     band_of_event: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # -1 if none
+    undated: int = 0  # events left out: no date to place them at
 
     POINT = 0
     RANGE = 1
@@ -110,9 +111,15 @@ def layout_timeline(ids, start, end, lane, precision) -> TimelineLayout:
     """Place events given as parallel arrays (TimelineArrays' fields)."""
     ids = np.asarray(ids, dtype=np.int64)
     start = np.asarray(start, dtype=np.float64)
-    end = np.asarray(end, dtype=np.float64)
-    lane = np.asarray(lane, dtype=np.int64)
+    # events with no date at all (neither their own nor their document's) cannot be placed
+    dated = np.isfinite(start)
+    undated = int(ids.size - np.count_nonzero(dated))
+    if undated:
+        ids, start = ids[dated], start[dated]
+    end = np.asarray(end, dtype=np.float64)[dated] if undated else np.asarray(end, dtype=np.float64)
+    lane = np.asarray(lane, dtype=np.int64)[dated] if undated else np.asarray(lane, dtype=np.int64)
     precision = np.asarray(precision, dtype=np.int64)
+    precision = precision[dated] if undated else precision
     n = ids.size
     present = np.unique(lane) if n else np.empty(0, dtype=np.int64)
     row_of_lane = np.full(len(EVENT_KINDS), -1, dtype=np.int64)
@@ -120,7 +127,12 @@ def layout_timeline(ids, start, end, lane, precision) -> TimelineLayout:
     kinds = [EVENT_KINDS[i] for i in present]
     row = row_of_lane[lane] if n else np.empty(0, dtype=np.int64)
 
-    end = np.where(np.isfinite(end) & (end > start), end, start + np.where(precision == P_ONGOING, OPEN_END, DAY))
+    end = np.where(np.isfinite(end) & (end > start), end, start + DAY)
+    # "ongoing" is known at one day (its anchor) and runs before and after it for an unknown
+    # time: a band around the anchor, never a point
+    ongoing = (precision == P_ONGOING) & (end - start <= DAY)
+    start = np.where(ongoing, start - OPEN_END / 2, start)
+    end = np.where(ongoing, end + OPEN_END / 2, end)
     duration = end - start
     shape = np.full(n, TimelineLayout.BAND, dtype=np.int8)
     shape[precision == P_DAY] = TimelineLayout.POINT
@@ -138,7 +150,7 @@ def layout_timeline(ids, start, end, lane, precision) -> TimelineLayout:
     is_range = shape == TimelineLayout.RANGE
     y[is_range] += _stack_offsets(row[is_range], np.floor(start[is_range] / DAY))[:] * 0.5
 
-    result = TimelineLayout(kinds=kinds, ids=ids, x=x, x_end=x_end, y=y, row=row, shape=shape)
+    result = TimelineLayout(kinds=kinds, ids=ids, x=x, x_end=x_end, y=y, row=row, shape=shape, undated=undated)
     _group_bands(result, start, end)
     return result
 

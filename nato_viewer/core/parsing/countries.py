@@ -1,11 +1,614 @@
-"""Countries named by the text, with their roles. (stub)"""
+"""Countries named by the text, with the role each plays: pledging, recipient, host or mentioned.
+
+Mentions come from the gazetteer (country_lexicon) matched on the folded text. Roles are read
+from the sentence around each mention with rules over French and English wording:
+- pledging: the state is the agent of a pledge verb or noun ("le Canada livrera", "X will provide",
+  "annonces de soutien de la part de X", "X's contributions", "U.S. assistance");
+- recipient: the state receives that support ("à l'Ukraine", "to Ukraine", "support for Ukraine");
+- host: an event takes place there ("à Vilnius", "in Brussels", "Vilnius Summit", a dateline,
+  forces stationed "in Poland");
+- mentioned: anything else.
+Coordinated mentions ("du Canada, de la Finlande et de la Norvège") share the role of their list.
+"""
 
 from __future__ import annotations
 
-from nato_viewer.core.model import Country
+import re
+from dataclasses import dataclass
+
+from nato_viewer.core.model import COUNTRY_ROLES, Country, CountryMention
 from nato_viewer.core.parsing.context import ParseContext
+from nato_viewer.core.parsing.country_lexicon import (
+    ACRONYM_RE,
+    ADJ,
+    CITY,
+    NAME,
+    LEXICON,
+    NAME_RE,
+    PERSON_LIKE,
+    PREFIX_RE,
+    PREFIXES,
+    SEAT,
+)
+from nato_viewer.core.parsing.text import fold_word, sentence_at, shorten
 
 
+@dataclass
+class _Hit:
+    code: str
+    start: int
+    end: int
+    kind: str
+    role: str = "mentioned"
+    pledged: str | None = None
+
+
+# --- vocabulary (folded: lower case, no accents) -------------------------------------------------
+
+_ART = r"(?:the |la |le |les |l'|ses |son |sa |leur |leurs |its |their |our |nos |notre )?"
+# Verbs and nouns by which a state gives support. Strong ones make a pledge on their own.
+_STRONG = (
+    r"provid\w*|deliver\w*|pledg\w*|donat\w*|contribut\w*|suppl(?:y|ie[sd]|ying)|send(?:s|ing)?|sent|"
+    r"fund(?:s|ed|ing)?|financ\w*|deploy\w*|dispatch\w*|transferr?\w*|allocat\w*|gave|give[sn]?|giving|"
+    r"offer(?:s|ed|ing)?|station(?:s|ed|ing)|packages?|assistance|aid|"
+    r"fourni\w*|livr(?:e|er|ee?s?|ent|era|erai|eront|ait|aient|ant|aison|aisons)|contribu\w*|"
+    r"promet\w*|promis|promesses?|debloqu\w*|deploi\w*|deploy\w*|envo[iy]\w*|enverr\w*|offr\w*|offert\w*|"
+    r"dons?|octroi\w*|octroy\w*|mis(?:e|es)? a disposition|mettr\w* a disposition|"
+    r"enveloppe|annonces? de soutien|aide militaire|aide financiere|assistance militaire"
+)
+# Support words that make a pledge only with a named receiver.
+_WEAK = (
+    r"support(?:s|ed|ing)?|soutien\w*|soutenir|soutient|soutiendr\w*|appui\w*|help(?:s|ed|ing)?|"
+    r"aid(?:e|er|es|ent|era)|commit(?:s|ted|ting|ment|ments)?|engag\w*|initiative|assist(?:s|ed|ing)?"
+)
+_TRIGGER_RE = re.compile(r"\b(?:(?P<strong>" + _STRONG + r")|(?P<weak>" + _WEAK + r"))\b")
+
+# Wording that turns a sentence away from a pledge: exercises, one's own defence spending, accession,
+# purely political reaffirmations, hostile acts.
+_NOT_PLEDGE_RE = re.compile(
+    r"\b(?:exercis\w*|exercice\w*|manoeuvres?|own defen[cs]e|propre defense|reaffirm\w*|reaffirme\w*|"
+    r"reitere\w*|reiterat\w*|accession|adhesion|ratif\w*|membership|"
+    r"applications?|candidature|defen[cs]e spending|depenses de defense|gdp|pib|oppos\w*|refus\w*)\b"
+)
+# Hostile acts: near the state, they make it an aggressor, not a giver ("Russian deployments", "arms
+# transfers from the DPRK to Russia").
+_HOSTILE_RE = re.compile(
+    r"\b(?:aggression|agression|invasion|attack\w*|attaqu\w*|frappes?|strikes?|war|guerre|machine de guerre|"
+    r"threat\w*|menace\w*|arms transfers|condamn\w*|condemn\w*|denonc\w*|illegal\w*|illegitim\w*|unlawful)\b"
+)
+
+# Prepositions that make the following state a receiver of support.
+_TO_RE = re.compile(
+    r"\b(?:to|for|towards|a|au|aux|pour|envers|en faveur d[eu']?|au profit d[eu']?|aupres d[eu']?)\s*"
+    r"(?:the |la |le |les |l')?$"
+)
+_SECURITY_OF_RE = re.compile(
+    r"\b(?:securite|security|defen[cs]e|souverainete|sovereignty|people|peuple|population)\s+(?:of|de|du|des|d')\s*"
+    r"(?:the |la |le |les |l')?$"
+)
+# Immediately before a state that receives: "support Ukraine", "soutenir l'Ukraine", "aider les forces armées".
+_OBJECT_VERBS = (
+    r"support(?:s|ed|ing)?|help(?:s|ed|ing)?|assist(?:s|ed|ing)?|arm(?:s|ed|ing)?|equip(?:s|ped|ping)?|"
+    r"train(?:s|ed|ing)?|soutenir|soutient|soutiennent|soutiendr\w*|aider|aident|aidera\w*|armer|equiper|former"
+)
+_OBJECT_RE = re.compile(r"\b(?:" + _OBJECT_VERBS + r")\s+(?:the |la |le |les |l')?$")
+_OBJECT_ADJ_RE = re.compile(r"\b(?:" + _OBJECT_VERBS + r")\s+(?:the |la |le |les |l'|des )?(?:\w+\s+){0,2}$")
+# Words that make the next state the agent of a pledge word before it ("de la part du Canada", "by Norway").
+_AGENT_BEFORE_RE = re.compile(
+    r"(?:\b(?:by|from|de la part d[eu']?|par)\s*(?:the |la |le |les |l')?)$"
+)
+# Leadership of a giving group: "sous la direction des États-Unis", "led by the United States".
+_LEAD_BEFORE_RE = re.compile(
+    r"(?:\b(?:sous la direction d[eu']?s?|sous l'egide d[eu']?s?|led by|under the leadership of|"
+    r"a l'initiative d[eu']?s?|at the initiative of|pilote par|dirige par)\s*(?:the |la |le |les |l')?)$"
+)
+_GIVING_GROUP_RE = re.compile(r"\b(?:contact group|groupe de contact|coalition)\b")
+# Prepositions that place an event in a country or city.
+_IN_RE = re.compile(r"(?:\b(?:in|at|a|au|aux|en|near|pres d[e'u]|hosted by|accueilli\w* par)\s*(?:the |la |le |les |l')?)$")
+_HOST_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:summit|sommet|ministerial|will host|hosts|hosted|is hosting)\b")
+_HOST_BEFORE_RE = re.compile(
+    r"\b(?:sommet|summit|reunion|conference|ministerielle|rencontre)\s*(?:de l'otan |of nato |de l'alliance )?"
+    r"(?:de |d'|du |des |in |at |a |en |au |aux )(?:la |le |les |l'|the )?$"
+)
+# Event or stationing words that make "in X" / "en X" a host rather than a passing place.
+_PLACE_EVENT_RE = re.compile(
+    r"\b(?:summit|sommet|meeting|reunion|conference|visit\w*|visite|talks|held|tenu\w*|se tiendra|se tient|"
+    r"gathered|reunis|reunies|forces?|troops|troupes|soldats|soldiers|battle ?groups?|groupements?|"
+    r"deploy\w*|deploi\w*|station\w*|based|bases?|centre|center|mission|headquarters|quartier\w*|"
+    r"hosting|host|accueill\w*|ceremony|ceremonie|operation\w*|presence|rotation\w*|destroyers?|"
+    r"exercis\w*|exercice\w*|command\w*|airbase|air base|signed|signe|signature|squadrons?|escadrons?)\b"
+)
+_WAR_BEFORE_RE = re.compile(
+    r"\b(?:war|guerre|invasion|aggression|agression|conflict|conflit|attack|attaque|crisis|crise|violence)\s+"
+    r"(?:\w+\s+){0,2}$"
+)
+_GAP_RE = re.compile(
+    r"^\s*(?:,|;|/)?\s*(?:and|et|or|ou|&|as well as|ainsi que|plus)?\s*(?:,)?\s*"
+    r"(?:the |la |le |les |l'|du |de la |de l'|des |d'|de |a l'|a la |au |aux |a |to |in |en )?$"
+)
+# Between a subject and its pledge verb: auxiliaries, adverbs, "and our Allies", a short apposition.
+_AUX = (
+    r"will|would|shall|can|could|must|has|have|had|is|are|was|were|be|been|also|further|already|today|now|"
+    r"jointly|together|continue[sd]?|continuing|to|plans?|planned|intends?|intended|agreed|decided|announced|"
+    r"pledged|committed|remains?|stand|stands|ready|officially|formally|recently|just|newly|each|both|"
+    r"a|ont|avait|avaient|va|vont|sont|est|s'est|se|sont|aussi|egalement|deja|continue|continuera|continuent|"
+    r"continueront|de|d'|a decide|decide|annonce|a annonce|ont annonce|prevoit|compte|entend|pret|prete|"
+    r"encore|ainsi|notamment|bien|recemment|lui-meme|elle-meme|that|qu'il|qu'elle|would|has been|is to|"
+    r"soon|prochainement|bientot|vient de|viennent de|d'ores et deja|\w+ment|\w+ly"
+)
+_SUBJECT_GAP_RE = re.compile(
+    r"^(?:'s?\s+(?:government|gouvernement|president|prime minister|leaders?)\s*)?"
+    r"(?:\s*,[^,;:.()]{0,80},)?\s*"
+    r"(?:(?:and|et|,)\s+(?:our |its |other |the |les |ses |d'autres |leurs )?(?:nato )?(?:allies|partners|"
+    r"partenaires)(?: and partners| et partenaires)?\s+)?"
+    r"(?:(?:" + _AUX + r")\s+)*$"
+)
+_CLAUSE_BREAK_RE = re.compile(r"[;:!?]|\.\s|\b(?:which|who|whose|while|whereas|qui|dont|tandis que|alors que)\b")
+_PLEDGE_NOUN_AFTER_RE = re.compile(
+    r"^(?:'s?)?\s*(?:\w+\s+)?(?:contributions?|pledges?|donations?|assistance|aid|funding|deliveries|"
+    r"package|initiative|security assistance|military aid)\b"
+)
+_PLEDGE_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:contributions?|initiative|aide|dons?|livraisons?|promesses?|annonces?|financement|enveloppe|offre|"
+    r"assistance|envoi|deploiement|sending|deployment)\s+(?:[\w.,']+\s+){0,3}$"
+)
+# A state named at the head of its clause ("Outre le fait que les Pays-Bas ont signé ...").
+_CLAUSE_HEAD_RE = re.compile(r"(?:^|[,;:(]|\b(?:que|qu'|that|and|et|but|mais|while|alors que))\s*(?:the |la |le |les |l')?$")
+# Verbs by which a state takes on a pledge named by a noun ("ont signé un accord ... d'assistance militaire").
+_AGREE_VERB_RE = re.compile(
+    r"\b(?:sign\w*|announc\w*|annonc\w*|approv\w*|unveil\w*|devoil\w*|adopt\w*|agreed|conclu\w*|"
+    r"launch\w*|lanc\w*|made|fait|took|prend\w*|mobilis\w*|mobiliz\w*|provid\w*|fourni\w*)\b")
+# Government words that make a demonym the agent ("le gouvernement néerlandais", "the Dutch government").
+_GOV_BEFORE_RE = re.compile(
+    r"\b(?:gouvernement|executif|autorites|president|premier ministre|chancelier|ministre(?: de la defense| des "
+    r"affaires etrangeres| des armees)?)\s*$")
+_GOV_AFTER_RE = re.compile(r"^\s*(?:government|authorities|administration|president|prime minister|chancellor|"
+                           r"defen[cs]e minister|foreign minister|leaders?)\b")
+_THANK_RE = re.compile(
+    r"\b(?:thank\w*|remerci\w*|salu\w*|commend\w*|prais\w*|felicit\w*|grateful|reconnaissant\w*|"
+    r"hommage)\b"
+)
+# First person plural of a joint statement or a readout ("We offer our full support", "each pledged").
+_WE_PLEDGE_RE = re.compile(
+    r"(?:^|[.;:]\s+|\n\s*)(?:we|they|the leaders|leaders|each|nous|ils|les dirigeants|chacun)\b"
+    r"[^.;:\n]{0,60}?\b(?:" + _STRONG + r"|(?:intend|continue|will|pledged|commit\w*) to support|"
+    r"(?:entend|entendons|continuer\w*) (?:a )?soutenir)\b"
+)
+# Participants of a joint statement or meeting: "the Leaders of Canada, ..., and the United States".
+_PARTICIPANTS_BEFORE_RE = re.compile(
+    r"\b(?:leaders|heads of state and government|dirigeants|chefs d'etat et de gouvernement|signatories|"
+    r"signataires)\s+(?:of|de|des|du)\s*:?\s*(?:the |la |le |les |l')?$"
+)
+# The sentence naming the participants says they speak together.
+_JOINT_RE = re.compile(r"\b(?:we|nous|statement|declaration|released|issued|signed|endorsed|publie\w*|sign\w*|adopt\w*)\b")
+_TITLE_OF_RE = re.compile(
+    r"\b(?:president|prime minister|chancellor|king|defen[cs]e minister|foreign minister|minister)\s+[\w .'-]{0,60}?"
+    r"\bof\s+(?:the )?$"
+)
+_TABLE_CUE_RE = re.compile(
+    r"\b(?:leaders|dirigeants|signed|signe|endorsed|signataires|signatories)\b[^\n]{0,60}:[ \t]*$", re.M)
+_EVENT_AGENT_WORDS = re.compile(r"\b(?:met|meet|meeting|reunion|rencontre|call|appel|statement|declaration)\b")
+_STRONG_VERBS = (
+    r"provid\w*|deliver\w*|pledg\w*|donat\w*|contribut\w*|suppl(?:y|ie[sd]|ying)|send|sent|fund\w*|"
+    r"deploy\w*|offer\w*|commit\w* to (?:provid\w*|support\w*|send\w*|deliver\w*)|gave|give|"
+    r"(?:intend|continue|will|pledged|agreed) to support|fourni\w*|livr\w*|promet\w*|promis|envoy\w*|"
+    r"enverr\w*|offr\w*|deploy\w*|deploi\w*|debloqu\w*|contribu\w*|(?:entend|entendons|continuer\w*) (?:a )?soutenir"
+)
+_WE_PLEDGE_RE = re.compile(
+    r"\b(?:we|they|the leaders|leaders|each|nous|ils|les dirigeants|chacun)\b"
+    r"[^.;:\n]{0,50}?\b(?:" + _STRONG_VERBS + r")\b"
+)
 def find_countries(ctx: ParseContext) -> list[Country]:
     """One Country per ISO code, its mentions in text order, roles aggregated."""
-    return []
+    hits = _mentions(ctx)
+    if not hits:
+        return []
+    _assign_roles(ctx, hits)
+    return _aggregate(ctx, hits)
+
+
+# --- mentions -------------------------------------------------------------------------------------
+
+
+def _mentions(ctx: ParseContext) -> list[_Hit]:
+    text, folded, scan = ctx.text, ctx.folded, ctx.scan
+    hits: list[_Hit] = []
+    georgia_ok = _GEORGIA_CONTEXT_RE.search(folded) is not None
+    for m in NAME_RE.finditer(folded):
+        key = _SPACES_RE.sub(" ", m.group(0))
+        entry = LEXICON.get(key)
+        if entry is None or entry.code is None:
+            continue
+        start, end = m.span()
+        if _in_url(text, start):
+            continue
+        if entry.code == "GE" and not georgia_ok and not key.startswith("georgie"):
+            continue
+        if entry.caps and not text[start].isupper():
+            continue
+        if key in PERSON_LIKE and _looks_like_person(text, start, end):
+            continue
+        if entry.kind == ADJ and _is_language(folded, start):
+            continue
+        if _LABEL_BEFORE_RE.search(folded[max(0, start - 30):start]):
+            continue
+        hits.append(_Hit(entry.code, start, end, entry.kind))
+    for m in ACRONYM_RE.finditer(scan):
+        if _in_caps_run(scan, m.start(), m.end()):
+            continue
+        from nato_viewer.core.parsing.country_lexicon import ACRONYMS
+
+        hits.append(_Hit(ACRONYMS[m.group(1)], m.start(), m.end(), "name"))
+    for m in PREFIX_RE.finditer(folded):
+        if text[m.start()].isalpha():
+            hits.append(_Hit(PREFIXES[m.group(1)], m.start(), m.end(1), ADJ))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+_SPACES_RE = re.compile(r"\s+")
+# English "Georgia" is also a US state: the state of the Caucasus only where the text has its context.
+_GEORGIA_CONTEXT_RE = re.compile(
+    r"\b(?:nato|otan|tbilis\w*|caucas\w*|abkhaz\w*|ossetia|black sea|moldova|ukrain\w*|armenia|azerbaijan|"
+    r"kremlin|russia|eastern partnership)\b")
+_URL_TOKEN_RE = re.compile(r"(?:://|www\.|\.(?:com|gov|org|net|int|fr|eu)\b|/uploads?/|@)")
+
+
+def _in_url(text: str, start: int) -> bool:
+    """Inside a link, a file name or a handle ("x.com/Jim_Jordan", "uploads/Jordan-Meza.jpg")."""
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("(", 0, start)) + 1
+    return bool(_URL_TOKEN_RE.search(text[token_start:start]))
+
+
+# A place name used as the label of a format or document: "format dit « Ramstein »".
+_LABEL_BEFORE_RE = re.compile(r"\b(?:format|formule)\s+(?:dit\s+|called\s+|de\s+)?[\"«“']?\s*$")
+
+
+def _looks_like_person(text: str, start: int, end: int) -> bool:
+    """"Jordan Bardella", "George Washington", "Rep. Jordan": a place name used as a person's name."""
+    if re.match(r"-[A-ZÀ-Ý]", text[end:end + 2]):  # "Salvador-Casimiro"
+        return True
+    nxt = _NEXT_CAP_RE.match(text[end:end + 40])
+    if nxt and nxt.group(1).lower().rstrip(".,") not in _NAME_FOLLOWERS and fold_word(nxt.group(1)) not in LEXICON:
+        return True
+    before = text[max(0, start - 40):start]
+    if _PERSON_PREV_RE.search(before.lower()):
+        return True
+    prev = _CAP_WORD_RE.search(before)
+    if prev and prev.group(1).lower() not in _FUNCTION_CAPS:
+        # A capitalised word right before, not at a sentence start: part of a name.
+        pre = before[:prev.start()].rstrip()
+        if pre and pre[-1] == "." and _PERSON_PREV_RE.search(pre.lower() + " "):
+            return True
+        return bool(pre) and pre[-1] not in ".!?:\n«\"“(—–-"
+    return False
+
+
+def _is_language(folded: str, start: int) -> bool:
+    """"en français", "in French", "version française": the language, not the state."""
+    before = folded[max(0, start - 20):start]
+    return bool(re.search(r"(?:\ben|\bin|\bparle\w*|\bspeak\w*|\btranslated into|\btraduit en|\bversion)\s+$",
+                          before))
+
+
+def _in_caps_run(scan: str, start: int, end: int) -> bool:
+    """An acronym inside an all-capitals headline ("LET US WIN") is a word, not a state."""
+    before = scan[max(0, start - 30):start].split()
+    after = scan[end:end + 30].split()
+    words = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
+    return bool(words) and all(w.isupper() and len(re.sub(r"\W", "", w)) > 1 for w in words)
+
+
+_PERSON_PREV_RE = re.compile(r"(?:\b(?:mr|mrs|ms|dr|rep|sen|gov|gen|m|mme|president|senator|chairman)\.?\s+)$")
+_CAP_WORD_RE = re.compile(r"([A-ZÀ-Ý][\w'-]*)\s+$")
+_NEXT_CAP_RE = re.compile(r"^\s([A-ZÀ-Ý][\w'-]*)")
+_NAME_FOLLOWERS = {"summit", "sommet", "conference", "talks", "d.c.", "dc", "declaration", "meeting", "agreement"}
+_FUNCTION_CAPS = {
+    "in", "at", "to", "from", "and", "the", "of", "for", "with", "by", "on", "as", "en", "à", "a", "au", "aux",
+    "le", "la", "les", "de", "du", "des", "et", "pour", "avec", "par", "sur", "dans", "since", "depuis", "vers",
+    "both", "like", "including", "between", "entre", "than", "que", "ou", "or", "new", "l", "d", "is", "was",
+}
+
+
+# --- roles ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    hits: list[_Hit]
+    s: int  # sentence bounds
+    e: int
+    left: str
+    right: str
+
+    @property
+    def start(self) -> int:
+        return self.hits[0].start
+
+    @property
+    def end(self) -> int:
+        return self.hits[-1].end
+
+    @property
+    def kinds(self) -> set[str]:
+        return {h.kind for h in self.hits}
+
+
+def _groups(ctx: ParseContext, hits: list[_Hit]) -> list[_Group]:
+    """Coordinated mentions: "Canada, Finland and Norway", "du Canada, de la Finlande et de la Norvège"."""
+    folded, sentences = ctx.folded, ctx.sentences
+    runs: list[list[_Hit]] = []
+    for h in hits:
+        if runs:
+            last = runs[-1][-1]
+            gap = folded[last.end:h.start]
+            if len(gap) <= 40 and h.start >= last.end and "\n" not in gap and _GAP_RE.match(gap):
+                runs[-1].append(h)
+                continue
+        runs.append([h])
+    groups = []
+    for run in runs:
+        idx = sentence_at(sentences, run[0].start)
+        if idx >= 0:
+            s, e = sentences[idx]
+            e = max(e, run[-1].end)
+        else:
+            s, e = max(0, run[0].start - 200), min(len(folded), run[-1].end + 200)
+        groups.append(_Group(run, s, e, folded[s:run[0].start], folded[run[-1].end:e]))
+    return groups
+
+
+def _assign_roles(ctx: ParseContext, hits: list[_Hit]) -> None:
+    ctx._cache["country_hits"] = hits
+    groups = _groups(ctx, hits)
+    roles: list[tuple[str, str | None] | None] = [None] * len(groups)
+    for i, g in enumerate(groups):
+        if _is_host(ctx, g):
+            roles[i] = ("host", None)
+        elif _is_recipient(ctx, g):
+            roles[i] = ("recipient", None)
+    receivers = [g.start for g, r in zip(groups, roles) if r and r[0] == "recipient"]
+    for i, g in enumerate(groups):
+        if roles[i] is None:
+            roles[i] = _pledging(ctx, g, receivers) or _place(g) or ("mentioned", None)
+    _participants(ctx, groups, roles)
+    for g, (role, pledged) in zip(groups, roles):
+        for h in g.hits:
+            h.role, h.pledged = role, pledged
+
+
+def _is_host(ctx: ParseContext, g: _Group) -> bool:
+    folded = ctx.folded
+    # Dateline: "BRUXELLES (Belga) –", "KABUL, Afghanistan (Oct. 6, 2010) -" at a paragraph start.
+    line_start = folded.rfind("\n", 0, g.start) + 1
+    if not folded[line_start:g.start].strip(" #*_>") and g.kinds & {CITY, SEAT} and _dateline_tail(folded, g.end):
+        return True
+    lw = g.left[-80:]
+    # Venue: "sommet de Vilnius", "Vilnius Summit", "the United States is hosting".
+    return bool(_HOST_BEFORE_RE.search(lw) or _HOST_AFTER_RE.match(g.right[:40]))
+
+
+def _place(g: _Group) -> tuple[str, None] | None:
+    """"à Vilnius", "in Brussels"; "en Pologne" / "in Poland" when the sentence places forces or an event there."""
+    lw = g.left[-80:]
+    if not _IN_RE.search(lw) or _WAR_BEFORE_RE.search(lw):
+        return None
+    sentence = g.left + g.right
+    if CITY in g.kinds or (SEAT in g.kinds and _PLACE_EVENT_RE.search(sentence)):
+        return ("host", None)
+    if NAME in g.kinds and _PLACE_EVENT_RE.search(sentence):
+        return ("host", None)
+    return None
+
+
+def _dateline_tail(folded: str, end: int) -> bool:
+    """A dateline is short: the place, an agency or a date, then a dash or the text."""
+    tail = folded[end:end + 80]
+    return bool(re.match(r"^\s*(?:,\s*[\w .'-]{2,40})?\s*(?:\([^)\n]{0,40}\))?\s*[-–—:,]", tail)) or bool(
+        re.match(r"^\s*\([^)\n]{0,40}\)", tail)
+    )
+
+
+def _triggers(sentence: str, offset: int) -> list[tuple[int, int, bool]]:
+    return [(m.start() + offset, m.end() + offset, bool(m.group("strong"))) for m in _TRIGGER_RE.finditer(sentence)]
+
+
+def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
+    """"livrer des drones à l'Ukraine", "support for Ukraine", "aider l'Ukraine", "the security of Sweden"."""
+    lw = g.left[-60:]
+    first = g.hits[0]
+    if _OBJECT_RE.search(lw) or (first.kind == ADJ and _OBJECT_ADJ_RE.search(lw)):
+        return True
+    if not (_TO_RE.search(lw) or _SECURITY_OF_RE.search(lw)):
+        return False
+    before = [t for t in _triggers(g.left, g.s)]
+    if not before:
+        return False
+    gap = ctx.folded[before[-1][1]:g.start]
+    return len(gap.split()) <= 14 and not _CLAUSE_BREAK_RE.search(gap)
+
+
+def _has_receiver(ctx: ParseContext, start: int, end: int, receivers: list[int]) -> bool:
+    if any(start <= r < end for r in receivers):
+        return True
+    return bool(_RECEIVER_RE.search(ctx.folded[start:end]))
+
+
+_RECEIVER_RE = re.compile(
+    r"\b(?:to|for|a|au|aux|pour|en faveur d[eu']?|au profit d[eu']?|with)\s*(?:the |la |le |les |l')?"
+    r"(?:ukrain\w*|kyiv|kiev|security of|securite d\w*|partners?|partenaires?|allies|missions?|operations?|"
+    r"people of|peuple)"
+    r"|\b(?:support\w*|soutenir|soutien|help\w*|aider)\s+(?:the |la |le |les |l')?(?:ukrain\w*|kyiv|kiev)"
+)
+
+
+# What a pledge gives, in the security domain the guidelines read: forces, arms, aid, money for a partner.
+_AID_CONTEXT_RE = re.compile(
+    r"\b(?:military|militaire\w*|defen[cs]e|security|securite|troops|troupes|forces?|soldiers|soldats|weapons?|"
+    r"armes?|arms|ammunition|munitions?|obus|shells|equipment|equipements?|missiles?|aircraft|avions?|jets?|"
+    r"f-16s?|f-35s?|rafale|caesar|tanks?|chars|drones?|aid|aide|assistance|humanitarian|humanitaire|"
+    r"reconstruction|contributions?|missions?|operations?|battalions?|bataillons?|battle ?groups?|brigades?|"
+    r"ships|navires|destroyers?|frigates?|fregates?|squadrons?|escadrons?|demining|deminage|training|"
+    r"formation|air policing|police du ciel|"
+    r"ukrain\w*|kyiv|kiev|partners?|partenaires?|allies|allies|alliance|nato|otan|coalition|"
+    r"air defen[cs]e|defense aerienne|deterrence|dissuasion|flanc|flank)\b"
+)
+
+
+def _pledging(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple[str, str] | None:
+    found = _pledging_rules(ctx, g, receivers)
+    if found is None:
+        return None
+    # The pledge must be support in the security domain, not a domestic promise ("give it back to parents").
+    clause = ctx.folded[g.s:g.e]
+    own = {h.code for h in g.hits}
+    if _AID_CONTEXT_RE.search(clause) or any(h.code not in own and g.s <= h.start < g.e for h in ctx_hits(ctx)):
+        return found
+    return None
+
+
+def ctx_hits(ctx: ParseContext) -> list[_Hit]:
+    return ctx._cache.get("country_hits", [])
+
+
+def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple[str, str] | None:
+    folded = ctx.folded
+    sentence = folded[g.s:g.e]
+    triggers = _triggers(sentence, g.s)
+    if not triggers:
+        return None
+    lw = g.left[-70:]
+    first = g.hits[0]
+    before = [t for t in triggers if t[1] <= g.start]
+    after = [t for t in triggers if t[0] >= g.end]
+
+    # "sous la direction des États-Unis, la fourniture d'aide militaire à Kiev".
+    if _LEAD_BEFORE_RE.search(lw) and (any(t[2] for t in triggers) or _GIVING_GROUP_RE.search(sentence)):
+        return "pledging", _pledged_phrase(ctx, g.s, g.e)
+    if _NOT_PLEDGE_RE.search(sentence):
+        return None
+    # "annonces de soutien de la part du Canada", "the support offered by Norway".
+    if _AGENT_BEFORE_RE.search(lw) and before and before[-1][2]:
+        gap = folded[before[-1][1]:g.start]
+        if len(gap.split()) <= 8 and not _HOSTILE_RE.search(folded[max(g.s, before[-1][0] - 40):g.e]):
+            return "pledging", _pledged_phrase(ctx, before[-1][0], g.e)
+    # "U.S. contributions", "Canada's pledge", "contributions américaines", "l'initiative tchèque".
+    if _PLEDGE_NOUN_AFTER_RE.match(g.right[:50]) or (first.kind == ADJ and _PLEDGE_NOUN_BEFORE_RE.search(lw)):
+        if (not _TO_RE.search(lw) or _THANK_RE.search(lw)) and not _HOSTILE_RE.search(g.right[:60]):
+            if any(t[2] for t in triggers) or _has_receiver(ctx, g.s, g.e, receivers):
+                return "pledging", _pledged_phrase(ctx, g.end, g.e)
+    # Thanked for its contributions: "remercie la Belgique pour ses contributions".
+    if _THANK_RE.search(lw) and after and any(
+            re.match(r"(?:contribut\w*|pledg\w*|donat\w*)", folded[t0:t1]) for t0, t1, _s in after):
+        return "pledging", _pledged_phrase(ctx, after[0][0], g.e)
+    # Subject of a pledge verb: "Canada will provide", "the United States and our Allies will continue
+    # supporting the people of Afghanistan", "la France a déployé".
+    if _TO_RE.search(lw) or _IN_RE.search(lw) or re.search(
+            r"\b(?:of|de|du|des|d'|against|contre|with|avec|between|entre|on|sur|from|by|par)\s+(?:the |la |le |les |l')?$",
+            lw):
+        return None
+    if first.kind == ADJ and not (_GOV_BEFORE_RE.search(lw) or _GOV_AFTER_RE.match(g.right)):
+        return None
+    head = _CLAUSE_HEAD_RE.search(lw) is not None
+    for t0, t1, strong in after:
+        gap = folded[g.end:t0]
+        if _HOSTILE_RE.search(folded[g.end:min(g.e, t1 + 40)]):
+            break
+        if _SUBJECT_GAP_RE.match(gap) or _GOV_AFTER_RE.match(gap) and _SUBJECT_GAP_RE.match(
+                gap[_GOV_AFTER_RE.match(gap).end():]):
+            if strong or _has_receiver(ctx, t1, g.e, receivers):
+                return "pledging", _pledged_phrase(ctx, t0, g.e)
+            continue
+        # A clause-head subject with a strong pledge word later in its clause.
+        if head and strong and _AGREE_VERB_RE.search(gap) and len(gap.split()) <= 15 \
+                and not _CLAUSE_BREAK_RE.search(gap) and "," not in gap \
+                and not re.search(r"\b(?:to|for|a|au|aux|pour|of)\s+(?:the |la |le |les |l')?$", gap):
+            return "pledging", _pledged_phrase(ctx, t0, g.e)
+        if _CLAUSE_BREAK_RE.search(gap) or len(gap.split()) > 15:
+            break
+    return None
+
+
+def _participants(ctx: ParseContext, groups: list[_Group], roles: list) -> None:
+    """States whose leaders speak as "we" in a joint statement or are "each" said to pledge in a readout."""
+    folded = ctx.folded
+    body = folded[ctx.body_start:]
+    if not any(_AID_CONTEXT_RE.search(body[max(0, m.start() - 100):m.end() + 150]) for m in _WE_PLEDGE_RE.finditer(body)):
+        return
+    receivers = {h.code for g, r in zip(groups, roles) if r and r[0] == "recipient" for h in g.hits}
+    table = _table_lines(ctx, groups)
+    listed = -1  # end of the last participant group, to carry a list over "the European Council, ..."
+    for i, g in enumerate(groups):
+        lw = g.left[-120:]
+        named = ((_PARTICIPANTS_BEFORE_RE.search(lw) and _JOINT_RE.search(folded[g.s:g.e]))
+                 or (_TITLE_OF_RE.search(lw) and _EVENT_AGENT_WORDS.search(folded[g.s:g.e]))
+                 or i in table
+                 or (listed >= g.s and _LIST_CONTINUES_RE.match(ctx.text[listed:g.start])))
+        listed = g.end if named else -1
+        if not named or roles[i][0] == "recipient":
+            continue
+        members = [h for h in g.hits if h.code not in receivers]
+        if members and len(members) == len(g.hits):
+            roles[i] = ("pledging", roles[i][1])
+
+
+# Between two participants of a list: commas, "and", organisations' capitalised names.
+_LIST_CONTINUES_RE = re.compile(r"^(?:[\s,]|and\b|et\b|the\b|of\b|de\b|la\b|le\b|du\b|des\b|[A-ZÉ][\w'’-]*)*$")
+_TABLE_FILLER_RE = re.compile(r"^(?:\s|the|and|et|,|european union|union europeenne|european commission|eu|ue|la|le|les|l')*$")
+
+
+def _table_lines(ctx: ParseContext, groups: list[_Group]) -> set[int]:
+    """Groups on the lines of a signatory table ("Endorsed ... by the leaders of:" then one name per cell)."""
+    folded = ctx.folded
+    found: set[int] = set()
+    for cue in _TABLE_CUE_RE.finditer(folded, ctx.body_start):
+        pos = cue.end()
+        while pos < len(folded):
+            nl = folded.find("\n", pos + 1)
+            nl = len(folded) if nl < 0 else nl
+            line_s, line_e = pos, nl
+            line = folded[line_s:line_e]
+            pos = nl
+            if not line.strip():
+                continue
+            inside = [i for i, g in enumerate(groups) if line_s <= g.start and g.end <= line_e]
+            rest = line
+            for i in sorted(inside, key=lambda k: -groups[k].start):
+                for h in groups[i].hits:
+                    a, b = h.start - line_s, h.end - line_s
+                    rest = rest[:a] + " " * (b - a) + rest[b:]
+            if not inside or not _TABLE_FILLER_RE.match(rest):
+                break
+            found.update(inside)
+    return found
+
+
+def _pledged_phrase(ctx: ParseContext, start: int, end: int) -> str:
+    """A short phrase saying what is pledged: from the pledge wording to the end of its clause."""
+    piece = ctx.text[start:end]
+    cut = re.search(r"[;:]|\.\s|\s[–—]\s", piece)
+    if cut:
+        piece = piece[:cut.start()]
+    return shorten(piece.strip(" ,.'’"), 90)
+
+
+# --- aggregation -----------------------------------------------------------------------------------
+
+
+def _aggregate(ctx: ParseContext, hits: list[_Hit]) -> list[Country]:
+    by_code: dict[str, Country] = {}
+    for h in hits:
+        country = by_code.get(h.code)
+        if country is None:
+            country = by_code[h.code] = Country(code=h.code, roles=[])
+        country.mentions.append(CountryMention(code=h.code, text=ctx.text[h.start:h.end], span=(h.start, h.end),
+                                               role=h.role))
+        if h.pledged and h.role == "pledging" and h.pledged not in country.pledged:
+            country.pledged.append(h.pledged)
+    for country in by_code.values():
+        seen = {m.role for m in country.mentions}
+        roles = [r for r in COUNTRY_ROLES if r in seen]
+        if len(roles) > 1 and "mentioned" in roles:
+            roles.remove("mentioned")
+        country.roles = roles
+    return list(by_code.values())

@@ -83,3 +83,39 @@ FUTURE_CUES_RE = re.compile(
     r"going to|upcoming|next|prochaine?s?|prevue?s?|doit|doivent|devra|devront|"
     r"\w{3,}(?:era|eront|ira|iront|ra|ront)|aura|auront|sera|seront|ira|iront|va|vont|a venir)\b"
 )
+
+
+def trie_regex(words) -> str:
+    """A regex alternation of literal words arranged as a trie: the regex engine tries one branch per
+    letter instead of every word at every position."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return ("(?:" + "|".join(alts) + ")?") if len(alts) > 1 else "(?:" + body + ")?"
+        return body
+
+    return emit(root)
+
+
+# Words near which a date expression may stand: the date patterns only run in windows around these
+# and around digits, which keeps the scan of long texts cheap.
+ANCHOR_WORDS = frozenset(
+    list(MONTHS) + list(WEEKDAYS) + """
+    aujourd'hui today tonight hier yesterday veille demain tomorrow avant-hier apres-demain semaine week weeks
+    mois month months annee annees year years year's l'an l'annee an days jours recent recente recentes recents
+    recemment recently lately far jusqu'a jusqu'ici date actuellement cours currently underway under ongoing
+    present summer spring fall autumn winter ete printemps automne hiver decade matin soir morning afternoon
+    evening ago earlier within d'ici ahead
+    """.split()
+)
+ANCHOR_RE = re.compile(r"\b(?:\d|" + trie_regex(ANCHOR_WORDS) + r"(?![\w-]))")

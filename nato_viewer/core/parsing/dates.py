@@ -1,17 +1,482 @@
-"""Dates: absolute, relative and vague expressions resolved against the document date. (stub)"""
+"""Dates: the document's own date, and every date expression of the text resolved to ISO dates.
+
+Absolute dates ("jeudi 15 février 2024", "July 9-11, 2024", "du 9 au 11 juillet"), months, years,
+deadlines ("by the end of 2024", "d'ici 2030"), relative ones resolved against the document date
+("hier", "last week", "cette année", "on Thursday") and the vague past and present
+("récemment", "in recent months", "actuellement en cours"), with the precisions of the model.
+All patterns run on the folded text, so spans are offsets into the original.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from nato_viewer.core.model import DateExpr, Span
 from nato_viewer.core.parsing.context import ParseContext
+from nato_viewer.core.parsing.date_lexicon import (
+    ANCHOR_RE,
+    DAY_RE,
+    FULL_MONTH_RE,
+    FUTURE_CUES_RE,
+    MONTH_RE,
+    WEEKDAY_RE,
+    YEAR_LEAD_WORDS,
+    YEAR_RE,
+    month_number,
+    weekday_number,
+)
+from nato_viewer.core.parsing.text import fold_word, sentence_at
+
+# ---------------------------------------------------------------- patterns
+
+_ORD = r"(?:st|nd|rd|th|er)?"
+_DAY_PREFIX = (
+    r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?:today|aujourd'hui|ce jour))"
+)
+# "(on|ce|this) Thursday (", "today (", "jeudi " before a full date
+_LEAD = r"(?:(?:(?:on|ce|this|le)[ \t]+)?" + _DAY_PREFIX + r"[ \t]*,?[ \t]*(?P<paren>\()?[ \t]*)?"
+
+# "July 9, 2024", "June 29-30, 2022", "Sept. 1", "Thursday, July 9 to July 11, 2024"
+_MDY = re.compile(
+    r"\b" + _LEAD
+    + r"(?P<m>" + MONTH_RE + r")[ \t]+(?P<d1>" + DAY_RE + r")" + _ORD
+    + r"(?:[ \t]*(?:-|to|through|until)[ \t]*(?:(?P<m2>" + MONTH_RE + r")[ \t]+)?(?P<d2>" + DAY_RE + r")" + _ORD
+    + r"|[ \t]+and[ \t]+(?P<d3>" + DAY_RE + r")" + _ORD + r")?"
+    + r"(?:[ \t]*,?[ \t]+(?P<y>" + YEAR_RE + r"))?(?![\w-])"
+)
+# "15 février 2024", "du 9 au 11 juillet 2024", "les 14 et 15 février", "24-25 June", "1er avril"
+_DMY = re.compile(
+    r"\b" + _LEAD
+    + r"(?:(?:le|du|les|the|on|from)[ \t]+)?(?P<d1>" + DAY_RE + r")" + _ORD
+    + r"(?:[ \t]+(?P<m1>" + MONTH_RE + r")(?:[ \t]+(?P<y1>" + YEAR_RE + r"))?)?"
+    + r"(?:[ \t]*(?:-|au|et|and|to|through)[ \t]*(?:le[ \t]+)?(?P<d2>" + DAY_RE + r")" + _ORD + r")?"
+    + r"[ \t]+(?:of[ \t]+)?(?P<m>" + MONTH_RE + r")(?:[ \t]*,?[ \t]+(?P<y>" + YEAR_RE + r"))?(?![\w-])"
+)
+_ISO = re.compile(r"(?<![\w-])(?P<y>" + YEAR_RE + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\w-])")
+_NUMERIC = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>" + YEAR_RE + r")(?![\w/])")
+_MONTH_YEAR = re.compile(
+    r"\b(?:(?P<edge>debut|fin|mi|early|mid|late|end of|the end of|beginning of)[ \t]*-?[ \t]*)?"
+    r"(?P<m>" + MONTH_RE + r")[ \t]*,?[ \t]+(?:de[ \t]+|of[ \t]+)?(?P<y>" + YEAR_RE + r")(?![\w-])"
+)
+_YEAR_END = re.compile(
+    r"\b(?:(?:d'ici|jusqu'a|avant)[ \t]+(?:a[ \t]+)?la[ \t]+fin[ \t]+(?:de[ \t]+|d')?(?:l'annee[ \t]+)?|"
+    r"(?:a[ \t]+la[ \t]+|a[ \t]+|en[ \t]+)?fin[ \t]+(?:de[ \t]+|d')?(?:l'annee[ \t]+)?|"
+    r"(?:by|at|before|until|through|till|to)[ \t]+(?:the[ \t]+)?end[ \t]+of[ \t]+(?:the[ \t]+year[ \t]+)?|"
+    r"(?:the[ \t]+)?end[ \t]+of[ \t]+(?:the[ \t]+year[ \t]+)?|through[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?|by[ \t]+year-end[ \t]+)"
+    r"(?P<y>" + YEAR_RE + r"|this year|the year|l'annee|cette annee|l'annee en cours|the decade)(?![\w-])"
+)
+_YEAR_RANGE = re.compile(
+    r"(?<![\w$€£-])(?:(?:between|entre|from|de)[ \t]+)?(?P<y1>" + YEAR_RE + r")[ \t]*(?:-|/|to|and|a|et|through)[ \t]*"
+    r"(?P<y2>" + YEAR_RE + r"|\d\d)(?![\w%-])"
+)
+_YEAR = re.compile(r"(?<![\w$€£.,/-])(?P<y>" + YEAR_RE + r")(?![\w%-]|[.,]\d)")
+_MONTH_ALONE = re.compile(
+    r"\b(?P<lead>in|en|this|next|last|early|late|mid|since|depuis|by|until|d'ici|au mois de|le mois de|"
+    r"mois de|debut|fin|mi|the|de|of|during|pendant|ce|cet|ces|from|des)[ \t]*-?[ \t]*(?P<m>" + FULL_MONTH_RE + r")"
+    r"(?:[ \t]+(?P<tail>prochain|dernier|passe))?(?![\w-])"
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<lead>on|ce|this|last|next|since|depuis|from|des)[ \t]+)?(?P<wd>" + WEEKDAY_RE + r")"
+    r"(?:[ \t]+(?:soir|matin|apres-midi|evening|morning|afternoon|night))?"
+    r"(?:[ \t]+(?P<tail>prochain|dernier|passe))?(?![\w-])"
+)
+# (pattern, kind): each kind has its resolver below.
+_RELATIVE = [
+    (r"avant-hier|the day before yesterday", "day-2"),
+    (r"aujourd'hui|today|tonight|ce jour|ce matin|ce soir|cet apres-midi|this morning|this afternoon|"
+     r"this evening|earlier today|plus tot dans la journee", "day0"),
+    (r"hier(?: soir| matin)?|yesterday|la veille", "day-1"),
+    (r"apres-demain|the day after tomorrow", "day+2"),
+    (r"demain|tomorrow", "day+1"),
+    (r"(?:la|this|cette|the)[ \t]+(?:semaine[ \t]+)?(?:prochaine|next week|coming week)|next week|"
+     r"la semaine prochaine|in the week ahead", "week+1"),
+    (r"la semaine (?:derniere|passee)|last week|the previous week|the past week|a week (?:ago|earlier)|"
+     r"une semaine plus tot|il y a une semaine", "week-1"),
+    (r"cette semaine|this week|earlier this week", "week0"),
+    (r"le mois prochain|next month|the coming month|dans le mois qui vient", "month+1"),
+    (r"le mois (?:dernier|passe)|last month|the previous month|the past month|a month ago|il y a un mois", "month-1"),
+    (r"ce mois-ci|ce mois|this month|earlier this month|plus tot ce mois-ci", "month0"),
+    (r"l'annee prochaine|l'an prochain|next year|the coming year|l'annee a venir|within the next year|"
+     r"over the next year|over the coming year|au cours de l'annee a venir|dans l'annee qui vient", "year+1"),
+    (r"l'annee (?:derniere|passee)|l'an (?:dernier|passe)|last year|the previous year|the past year|"
+     r"a year ago|il y a un an", "year-1"),
+    (r"cette annee|this year|this year's|l'annee en cours|the current year|cette annee-ci|"
+     r"(?:this|cet|ce|cette)[ \t]+(?:summer|spring|fall|autumn|winter|ete|printemps|automne|hiver)|"
+     r"later this year|plus tard cette annee|earlier this year", "year0"),
+    (r"(?:within|in|over)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?:few[ \t]+)?days|in the coming days|"
+     r"dans les (?:prochains|jours a venir)(?: jours)?|dans les jours qui viennent|over the next days", "next_days"),
+    (r"(?:within|in|over)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?:few[ \t]+)?weeks|"
+     r"dans les (?:prochaines semaines|semaines a venir|semaines qui viennent)", "next_weeks"),
+    (r"(?:within|in|over)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?:few[ \t]+)?months|"
+     r"dans les (?:prochains mois|mois a venir|mois qui viennent)|au cours des (?:prochains mois|mois a venir)",
+     "next_months"),
+    (r"(?:in|over)[ \t]+(?:the[ \t]+)?(?:months and years ahead|years ahead|coming years|next (?:few )?years)|"
+     r"dans les (?:annees a venir|prochaines annees)|au cours des (?:prochaines annees|annees a venir)",
+     "next_years"),
+    (r"(?:in|over|during)[ \t]+(?:the[ \t]+)?(?:recent|past|last)[ \t]+(?:few[ \t]+|two[ \t]+|three[ \t]+|several[ \t]+)?"
+     r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
+     r"(?:au cours des|ces|depuis|pendant les|durant les)[ \t]+(?:derniers|dernieres|deux derniers|"
+     r"deux dernieres|trois derniers|dernieres)[ \t]+(?:jours|semaines|mois|annees)|"
+     r"(?:ces|les)[ \t]+(?:derniers|dernieres)[ \t]+(?:jours|semaines|mois|annees)|"
+     r"recemment|recently|lately|recent(?:e|es|s)?|so far|jusqu'a present|jusqu'ici|to date", "before"),
+    (r"actuellement(?: en cours)?|en cours|currently(?: under ?way)?|under ?way|ongoing|at present|"
+     r"a l'heure actuelle|a present|toujours en cours|as of today", "ongoing"),
+]
+_RELATIVE_RE = re.compile(
+    r"(?<![\w'-])(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_RELATIVE)) + r")(?![\w-])"
+)
+_RELATIVE_KIND = {f"r{i}": kind for i, (_, kind) in enumerate(_RELATIVE)}
+# "by 2035", "d'ici 2030", "within six months"
+_WITHIN = re.compile(
+    r"\b(?:within|in the next|dans les|d'ici|au cours des)[ \t]+(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twelve|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze)[ \t]+"
+    r"(?:prochains?[ \t]+|prochaines[ \t]+)?(?P<u>days?|weeks?|months?|years?|jours|semaines|mois|ans|annees)(?![\w-])"
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twelve": 12, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "douze": 12,
+}
+# What follows a number that is a count or an amount, not a year.
+_NOT_AFTER_YEAR = re.compile(
+    r"\s*(?:%|percent|pour|per ?cent|\d|[-/]\d|(?:troops|soldiers|soldats|militaires|personnes|people|hommes|men|"
+    r"units|unites|euros?|dollars?|km|tonnes|tons)\b)"
+)
+_PREV_WORD = re.compile(r"([\w'$€£-]+)\W*$")
+_NEXT_WORD = re.compile(r"^[ \t]*([\w'-]+)")
+
+
+@dataclass
+class _Found:
+    span: Span
+    start: dt.date
+    end: dt.date | None
+    precision: str
+    relative: bool = False
+    lead: bool = False  # weekday / "today" / parenthesis before it: a dateline-like date
+
+
+# ---------------------------------------------------------------- small date arithmetic
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _nearest_year(m: int, d: int, ref: dt.date | None) -> dt.date | None:
+    """A day and month without a year: the year that puts it nearest the reference date."""
+    if ref is None:
+        return None
+    best = None
+    for y in (ref.year, ref.year - 1, ref.year + 1):
+        cand = _safe_date(y, m, d)
+        if cand and (best is None or abs((cand - ref).days) < abs((best - ref).days)):
+            best = cand
+    return best
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 + months
+    y, m = divmod(total, 12)
+    last = calendar.monthrange(y, m + 1)[1]
+    return dt.date(y, m + 1, min(day.day, last))
+
+
+def _iso(day: dt.date, precision: str) -> str:
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if precision == "year":
+        return f"{day.year:04d}"
+    return day.isoformat()
+
+
+# ---------------------------------------------------------------- absolute dates
+
+def _day_dates(m: re.Match, ref: dt.date | None) -> tuple[dt.date, dt.date | None] | None:
+    g = m.groupdict()
+    month = month_number(g["m"])
+    if month is None:
+        return None
+    year = int(g["y"]) if g.get("y") else None
+    d1 = int(g["d1"])
+    d2 = g.get("d2") or g.get("d3")
+    m1 = month_number(g["m1"]) if g.get("m1") else None
+    m2 = month_number(g["m2"]) if g.get("m2") else None
+    first_month, last_month = (m1, month) if m1 else (month, m2 or month)
+    if year is None and g.get("y1"):
+        year = int(g["y1"])
+    if year is None:
+        start = _nearest_year(first_month, d1, ref)
+        if start is None:
+            return None
+        year = start.year
+    start = _safe_date(year, first_month, d1)
+    if start is None:
+        return None
+    end = None
+    if d2:
+        end_year = year + (1 if last_month < first_month else 0)
+        end = _safe_date(end_year, last_month, int(d2))
+        if end is None or end <= start or (end - start).days > 62:
+            end = None
+    return start, end
+
+
+def _absolute(folded: str, lo: int, hi: int, ref: dt.date | None) -> Iterator[_Found]:
+    for rx in (_MDY, _DMY):
+        for m in rx.finditer(folded, lo, hi):
+            got = _day_dates(m, ref)
+            if got is None:
+                continue
+            start, end = got
+            lead = bool(m.group("wd") or m.group("paren") or "today" in m.group(0)[:12]
+                        or "aujourd'hui" in m.group(0)[:14] or "ce jour" in m.group(0)[:10])
+            yield _Found(_trim(folded, m.span()), start, end, "range" if end else "day", lead=lead)
+    for m in _ISO.finditer(folded, lo, hi):
+        day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if day:
+            yield _Found(m.span(), day, None, "day")
+    for m in _NUMERIC.finditer(folded, lo, hi):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        day = _safe_date(y, b, a) or _safe_date(y, a, b)
+        if day:
+            yield _Found(m.span(), day, None, "day")
+
+
+def _trim(folded: str, span: Span) -> Span:
+    s, e = span
+    while e > s and folded[e - 1] in " ,(":
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------- the finder
+
+class _Taken:
+    """Spans already claimed by a more specific pattern."""
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+
+    def free(self, span: Span) -> bool:
+        s, e = span
+        return all(e <= a or s >= b for a, b in self.spans)
+
+    def take(self, span: Span) -> None:
+        self.spans.append(span)
+
+
+def _year_ok(scan: str, folded: str, s: int, e: int) -> bool:
+    """A bare four-digit number reads as a year unless it sits in a name, a code or an amount."""
+    before = folded[max(0, s - 30):s]
+    after = folded[e:e + 12]
+    if _NOT_AFTER_YEAR.match(after):
+        return False
+    if re.search(r"[$€£]\s*$|\d[\s,.]*$", before):
+        return False
+    head = scan[max(0, s - 30):s]
+    pm = _PREV_WORD.search(head)
+    if pm and head.endswith(" "):
+        word = pm.group(1)
+        if word[:1].isupper() and fold_word(word) not in YEAR_LEAD_WORDS and month_number(fold_word(word)) is None:
+            # "Vision 2030", "NATO 2030", "Resolution 2231": a capitalised word before it names it.
+            return False
+    return True
+
+
+def _future(folded: str, sentence: Span | None) -> bool:
+    if sentence is None:
+        return False
+    return bool(FUTURE_CUES_RE.search(folded, sentence[0], sentence[1]))
+
+
+def _weekday_date(wd: int, ref: dt.date, lead: str | None, tail: str | None, future: bool) -> dt.date:
+    back = (ref.weekday() - wd) % 7
+    fwd = (wd - ref.weekday()) % 7
+    if lead in ("last",) or tail in ("dernier", "passe"):
+        return ref - dt.timedelta(days=back or 7)
+    if lead == "next" or tail == "prochain":
+        return ref + dt.timedelta(days=fwd or 7)
+    if back == 0:
+        return ref
+    if lead in ("since", "depuis", "from", "des"):
+        return ref - dt.timedelta(days=back)
+    if future:
+        return ref + dt.timedelta(days=fwd)
+    return ref - dt.timedelta(days=back)
+
+
+def _relative(kind: str, ref: dt.date) -> tuple[dt.date, dt.date | None, str]:
+    if kind.startswith("day"):
+        return ref + dt.timedelta(days=int(kind[3:])), None, "day"
+    if kind.startswith("week"):
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * int(kind[4:]))
+        return monday, monday + dt.timedelta(days=6), "range"
+    if kind.startswith("month"):
+        first = _add_months(ref.replace(day=1), int(kind[5:]))
+        return first, None, "month"
+    if kind.startswith("year"):
+        return dt.date(ref.year + int(kind[4:]), 1, 1), None, "year"
+    spans = {"next_days": 14, "next_weeks": 56}
+    if kind in spans:
+        return ref, ref + dt.timedelta(days=spans[kind]), "range"
+    if kind == "next_months":
+        return ref, _add_months(ref, 6), "range"
+    if kind == "next_years":
+        return ref, _add_months(ref, 36), "range"
+    return ref, None, kind  # before | ongoing
+
+
+def _windows(folded: str, lo: int, hi: int) -> list[Span]:
+    """Stretches of text around digits and date words; the date patterns only run there."""
+    out: list[list[int]] = []
+    for m in ANCHOR_RE.finditer(folded, lo, hi):
+        a, b = max(lo, m.start() - 48), min(hi, m.start() + 56)
+        if out and a <= out[-1][1] + 8:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _scan_dates(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None) -> list[_Found]:
+    found: list[_Found] = []
+    for wlo, whi in _windows(ctx.folded, lo, hi):
+        _scan_window(ctx, wlo, whi, ref, found)
+    found.sort(key=lambda f: f.span)
+    return found
+
+
+def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found: list[_Found]) -> None:
+    folded, scan = ctx.folded, ctx.scan
+    taken = _Taken()
+
+    def keep(item: _Found) -> None:
+        if taken.free(item.span):
+            taken.take(item.span)
+            found.append(item)
+
+    for item in _absolute(folded, lo, hi, ref):
+        keep(item)
+    for m in _YEAR_END.finditer(folded, lo, hi):
+        y = m["y"]
+        if y[0].isdigit():
+            year = int(y)
+        elif ref is not None:
+            year = ref.year
+        else:
+            continue
+        keep(_Found(m.span(), dt.date(year, 12, 31), None, "year_end", relative=not y[0].isdigit()))
+    for m in _MONTH_YEAR.finditer(folded, lo, hi):
+        month = month_number(m["m"])
+        if month:
+            keep(_Found(m.span(), dt.date(int(m["y"]), month, 1), None, "month"))
+    for m in _YEAR_RANGE.finditer(folded, lo, hi):
+        y1, y2 = int(m["y1"]), m["y2"]
+        y2i = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+        if y1 < y2i <= y1 + 30 and _year_ok(scan, folded, m.start("y1"), m.end()):
+            keep(_Found(m.span(), dt.date(y1, 1, 1), dt.date(y2i, 12, 31), "range"))
+    if ref is not None:
+        for m in _WITHIN.finditer(folded, lo, hi):
+            n = m["n"]
+            count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
+            if not 0 < count <= 100:
+                continue
+            unit = m["u"]
+            if unit.startswith(("day", "jour")):
+                end = ref + dt.timedelta(days=count)
+            elif unit.startswith(("week", "semaine")):
+                end = ref + dt.timedelta(weeks=count)
+            elif unit.startswith(("month", "mois")):
+                end = _add_months(ref, count)
+            else:
+                end = _add_months(ref, 12 * count)
+            keep(_Found(m.span(), ref, end, "range", relative=True))
+        for m in _RELATIVE_RE.finditer(folded, lo, hi):
+            kind = next(_RELATIVE_KIND[k] for k, v in m.groupdict().items() if v is not None)
+            start, end, precision = _relative(kind, ref)
+            keep(_Found(m.span(), start, end, precision, relative=True))
+        for m in _MONTH_ALONE.finditer(folded, lo, hi):
+            span = (m.start("m"), m.end()) if m["lead"] in ("the", "de", "of", "ce", "cet", "ces") else m.span()
+            if not taken.free(span):
+                continue
+            if ctx.language == "en" and not scan[m.start("m")].isupper():
+                continue
+            if m["lead"] in ("the", "of", "de") and not re.match(
+                    r"\s+(?:nato\b|summit|sommet|meeting|reunion|ministerial|deadline)", folded[m.end():m.end() + 14]
+            ) and not re.search(r"(?:sommet|summit|reunion|mois)\s+$", folded[max(0, m.start() - 12):m.start()]):
+                continue
+            month = month_number(m["m"]) or 1
+            year = ref.year
+            idx = sentence_at(ctx.sentences, m.start())
+            future = _future(folded, ctx.sentences[idx] if idx >= 0 else None)
+            if m["lead"] == "next" or m["tail"] == "prochain" or (future and month < ref.month):
+                year += 1 if month <= ref.month else 0
+            elif m["lead"] == "last" or m["tail"] in ("dernier", "passe"):
+                year -= 1 if month >= ref.month else 0
+            keep(_Found(span, dt.date(year, month, 1), None, "month", relative=True))
+        for m in _WEEKDAY.finditer(folded, lo, hi):
+            wd = weekday_number(m["wd"])
+            if wd is None:
+                continue
+            if ctx.language == "en" and not scan[m.start("wd")].isupper():
+                continue
+            idx = sentence_at(ctx.sentences, m.start())
+            future = _future(folded, ctx.sentences[idx] if idx >= 0 else None)
+            day = _weekday_date(wd, ref, m["lead"], m["tail"], future)
+            keep(_Found(m.span(), day, None, "day", relative=True))
+    for m in _YEAR.finditer(folded, lo, hi):
+        if taken.free(m.span()) and _year_ok(scan, folded, m.start(), m.end()):
+            keep(_Found(m.span(), dt.date(int(m["y"]), 1, 1), None, "year"))
+
+
+def find_dates(ctx: ParseContext) -> list[DateExpr]:
+    """Every date expression of the body, in text order, resolved against the document date."""
+    ref = ctx.doc_date
+    anchor = ctx.doc_date_iso
+    out: list[DateExpr] = []
+    for f in _scan_dates(ctx, ctx.body_start, len(ctx.text), ref):
+        s, e = f.span
+        out.append(DateExpr(
+            text=ctx.text[s:e], span=(s, e), start=_iso(f.start, f.precision),
+            end=_iso(f.end, "day") if f.end else None, precision=f.precision,
+            anchor=anchor if f.relative else None,
+        ))
+    return out
+
+
+# ---------------------------------------------------------------- the document's date
+
+_DATELINE_LEAD = re.compile(r"^[\s\w.'’,()/-]{0,60}$")
+# Leading words that make a date the lead's own: "Le 11 septembre 2025, ...", "On 3 May, ..."
+_SENTENCE_START_DATE = re.compile(r"^\W*(?:le|on|ce|this|en ce|today|aujourd'hui)?\s*$")
 
 
 def document_date(
     ctx: ParseContext, front_matter_date: dt.date | None, file_name_date: dt.date | None
 ) -> tuple[dt.date | None, str, Span | None]:
-    """The document's date and where it came from: ("text" | "front_matter" | "file_name" | "none")."""
+    """The document's date and where it came from: ("text" | "front_matter" | "file_name" | "none").
+
+    The text wins only with a dateline ("KABUL, Afghanistan (Sept. 1) -", "WASHINGTON, July 9, 2024 —")
+    or a lead that dates itself ("jeudi 15 février 2024", "today (29 June 2017)", "Le 11 septembre 2025,");
+    a first date that names a past event does not count. When the file name or front matter also gives a
+    date, the text's must lie within ten days of it.
+    """
+    ref = front_matter_date or file_name_date
+    try:
+        found = _text_date(ctx, ref)
+    except Exception:  # noqa: BLE001 - a date we cannot read is never worth losing the document
+        found = None
+    if found is not None:
+        day, span = found
+        if ref is None or abs((day - ref).days) <= 10:
+            return day, "text", span
     if front_matter_date:
         return front_matter_date, "front_matter", None
     if file_name_date:
@@ -19,5 +484,39 @@ def document_date(
     return None, "none", None
 
 
-def find_dates(ctx: ParseContext) -> list[DateExpr]:
-    return []
+def _text_date(ctx: ParseContext, ref: dt.date | None) -> tuple[dt.date, Span] | None:
+    lo = ctx.body_start
+    hi = min(len(ctx.text), lo + 1500)
+    sentences = [s for s in ctx.sentences if s[0] < hi]
+    lead_sentences = _lead_sentences(ctx, sentences)
+    for f in _absolute(ctx.folded, lo, hi, ref):
+        if f.end is not None:
+            continue
+        s = f.span[0]
+        idx = sentence_at(sentences, s)
+        if idx < 0:
+            continue
+        sent_start = sentences[idx][0]
+        head = ctx.folded[sent_start:s]
+        after = ctx.folded[f.span[1]:f.span[1] + 4]
+        dateline = (len(head) <= 60 and "," in head and _DATELINE_LEAD.match(ctx.scan[sent_start:s])
+                    and re.match(r"\s*(?:\)|[-,]|\(reuters|\(afp|\(ap)", after))
+        # A bare "Le 1er avril, ..." often recalls an earlier step; a lead's own date carries its year.
+        has_year = bool(re.search(r"\d{4}", ctx.folded[f.span[0]:f.span[1]]))
+        own = idx in lead_sentences and (f.lead or (has_year and _SENTENCE_START_DATE.match(head)))
+        if dateline or own:
+            return f.start, f.span
+    return None
+
+
+def _lead_sentences(ctx: ParseContext, sentences: list[Span]) -> set[int]:
+    """The first two prose sentences (a short headline line does not count)."""
+    chosen: set[int] = set()
+    for i, (s, e) in enumerate(sentences):
+        text = ctx.scan[s:e]
+        if len(text) < 60 and not re.search(r"[.!?]$", text.strip()):
+            continue
+        chosen.add(i)
+        if len(chosen) == 2:
+            break
+    return chosen

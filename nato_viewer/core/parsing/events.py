@@ -1,17 +1,328 @@
-"""Events: the main event of a document and each decision, pledge, projection... it reports. (stub)"""
+"""Events: the main event of a document and each decision, pledge, projection... it reports.
+
+The main event comes from the lead sentence (what met, joined, was appointed, was struck) and the
+title (a statement, remarks or a fact sheet is itself an event). Further events come one per clause
+whose words trigger a kind (event_lexicon.TRIGGERS), dated by the date expression of that clause or,
+without one, at the document date with the precision its tense suggests (before, ongoing, day).
+"""
 
 from __future__ import annotations
 
-from nato_viewer.core.model import DateExpr, Event
+import datetime as dt
+import re
+
+from nato_viewer.core.model import DateExpr, Event, Span
 from nato_viewer.core.parsing.context import ParseContext
-from nato_viewer.core.parsing.text import shorten
+from nato_viewer.core.parsing.event_lexicon import (
+    BEFORE_CUES,
+    FUTURE_CUES,
+    MAIN_TRIGGERS,
+    MEETING_NOUN,
+    NAMED_EXERCISE,
+    ONGOING_CUES,
+    READOUT_TITLE,
+    STATEMENT_TITLE,
+    TRIGGERS,
+)
+from nato_viewer.core.parsing.text import fold, shorten
+
+TITLE_LIMIT = 100
+# The lead sentence describes the main event; only these kinds read off it make further events.
+_LEAD_EXTRA_KINDS = frozenset({"exercise", "accession", "appointment", "decision", "operation", "contract"})
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s")
+_SINCE_ANY = re.compile(r"(?<![\w-])(?:since|depuis|ever since)(?![\w-])")
+_QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
+_NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|source:|photo|credit)", re.I)
 
 
 def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Event]:
     """Events in text order, the main event first and marked main=True; ids are set by the pipeline."""
-    start = ctx.doc_date_iso
-    span = ctx.sentences[0] if ctx.sentences else (ctx.body_start, ctx.body_start)
-    return [
-        Event(id="", kind="statement", start=start, end=None, precision="day", title=shorten(title or ctx.text[span[0]:span[1]], 120),
-              summary=ctx.text[span[0]:span[1]], span=span, main=True)
-    ]
+    sentences = [s for s in ctx.sentences if _is_prose(ctx, s, title)]
+    headline = _headline(ctx, sentences)
+    if headline is not None:
+        sentences = sentences[1:]
+    lead = next((s for s in sentences if not _is_pure_quote(ctx, s)), None)
+    main = _main_event(ctx, dates, title, lead)
+    events = [main]
+    if main.kind != "statement" and not READOUT_TITLE.search(fold(title or "")):
+        events.append(_statement_event(ctx, main))
+    seen = {_key(ctx, main, main.span)}
+    for sent in sentences:
+        for clause in _clauses(ctx, sent):
+            for event in _clause_events(ctx, dates, clause, main):
+                if sent == lead and (event.kind == main.kind or event.kind not in _LEAD_EXTRA_KINDS):
+                    continue
+                key = _key(ctx, event, clause)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(event)
+    return events
+
+
+def _key(ctx: ParseContext, event: Event, span: Span) -> tuple:
+    """Two events with this key are one: the same kind, date and trigger word
+    (one accession or appointment per date, one meeting per date and noun)."""
+    if event.kind in ("accession", "appointment"):
+        return event.kind, event.start
+    return event.kind, event.start, _first_trigger(ctx, span, event.kind)
+
+
+# ---------------------------------------------------------------- main event
+
+def _main_event(ctx: ParseContext, dates: list[DateExpr], title: str, lead: Span | None) -> Event:
+    folded_title = fold(title or "")
+    kind = None
+    if lead is not None:
+        lead_text = ctx.folded[lead[0]:lead[1]]
+        kind = next((k for k, rx in MAIN_TRIGGERS if rx.search(lead_text)), None)
+    if kind is None:
+        kind = next((k for k, rx in MAIN_TRIGGERS if rx.search(folded_title)), None)
+    if kind is None or (kind == "meeting" and STATEMENT_TITLE.search(folded_title) and not _meets(ctx, lead)):
+        kind = "statement"
+    span = lead if lead is not None else (ctx.body_start, ctx.body_start)
+    date = _lead_date(ctx, dates, lead)
+    event = _event(ctx, kind, span, date, main=True)
+    if title and kind == "statement":
+        event.title = shorten(title, TITLE_LIMIT)
+    return event
+
+
+def _meets(ctx: ParseContext, lead: Span | None) -> bool:
+    if lead is None:
+        return False
+    return bool(re.search(r"\b(?:met|meet|meeting|summit|spoke|call|visit|reunis|sommet|entretenu)\b",
+                          ctx.folded[lead[0]:lead[1]]))
+
+
+def _lead_date(ctx: ParseContext, dates: list[DateExpr], lead: Span | None) -> DateExpr | None:
+    """The lead's own date: a span of days holding the document date, else a day near it
+    other than the dateline's ("KABUL (Sept. 1) - ... detained insurgents Tuesday")."""
+    if lead is None:
+        return None
+    near = [d for d in _dates_in(dates, lead) if d.precision in ("day", "range") and _near_doc(ctx, d)]
+    doc = ctx.doc_date_iso
+    for d in near:
+        if d.precision == "range" and doc and d.start <= doc <= (d.end or d.start):
+            return d
+    other = [d for d in near if d.start != doc]
+    return other[0] if other else (near[0] if near else None)
+
+
+def _near_doc(ctx: ParseContext, d: DateExpr) -> bool:
+    if ctx.doc_date is None:
+        return True
+    doc = ctx.doc_date.isoformat()
+    end = d.end or d.start
+    return abs(_days(d.start, doc)) <= 7 or (d.start <= doc <= end)
+
+
+def _days(a: str, b: str) -> int:
+    try:
+        return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days
+    except ValueError:
+        return 10_000
+
+
+def _statement_event(ctx: ParseContext, main: Event) -> Event:
+    event = _event(ctx, "statement", main.span, None, main=False)
+    return event
+
+
+# ---------------------------------------------------------------- further events
+
+def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main: Event) -> list[Event]:
+    text = ctx.folded[clause[0]:clause[1]]
+    in_clause = [d for d in _dates_in(dates, clause) if not _after_since(ctx, clause, d)]
+    out: list[Event] = []
+    if _quoted_share(ctx.text[clause[0]:clause[1]]) > 0.5:
+        # Quoted speech reports few facts of its own: only a dated forecast counts.
+        future_date = _future_date(ctx, in_clause)
+        if future_date is not None and FUTURE_CUES.search(text):
+            out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
+        return out
+    summit = _dated_meeting(ctx, clause, in_clause)
+    if summit is not None:
+        out.append(_event(ctx, "meeting", clause, summit, main=False, text=text))
+        in_clause = [d for d in in_clause if d is not summit]
+    future_date = _future_date(ctx, in_clause)
+    future = bool(FUTURE_CUES.search(text))
+    if future and future_date is not None and future_date.precision in ("year", "year_end", "month") \
+            and not TRIGGERS["accession"].search(text) and not TRIGGERS["appointment"].search(text):
+        # "D'ici la fin de 2026, les Alliés auront doublé...": a dated forecast or target.
+        out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
+        return out
+    for kind, rx in TRIGGERS.items():
+        m = rx.search(text)
+        if not m:
+            continue
+        if kind == "projection" and not (future_date or (future and in_clause)):
+            continue
+        if kind == "exercise" and not (NAMED_EXERCISE.search(ctx.scan, clause[0], clause[1])
+                                       or re.search(r"(?:largest|biggest|plus grand|premier|first) exercis", text)):
+            continue
+        if kind == "meeting" and summit is not None:
+            break
+        date = _pick_date(in_clause, clause[0] + m.start(), future_date if kind == "projection" else None)
+        if date is None and future and _after_doc(ctx, main):
+            date = _as_date(main)  # a preview ("Leaders will endorse...") happens at the event it previews
+        out.append(_event(ctx, kind, clause, date, main=False, text=text))
+        return out
+    if future and future_date is not None:
+        out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
+    return out
+
+
+def _after_since(ctx: ParseContext, clause: Span, d: DateExpr) -> bool:
+    """"since 2014", "depuis le déclenchement de l'invasion en février 2022": a start point, not the event's date."""
+    head = ctx.folded[max(clause[0], d.span[0] - 70):d.span[0]]
+    m = _SINCE_ANY.search(head)
+    return bool(m and not re.search(r"[,;]", head[m.end():]))
+
+
+def _quoted_share(text: str) -> float:
+    inside = 0
+    for m in _QUOTED.finditer(text):
+        inside += m.end() - m.start()
+    return inside / max(1, len(text))
+
+
+def _dated_meeting(ctx: ParseContext, clause: Span, in_clause: list[DateExpr]) -> DateExpr | None:
+    """A summit or ministerial named with its own date, other than the document's: "the summit in July"."""
+    doc = ctx.doc_date_iso or ""
+    for m in MEETING_NOUN.finditer(ctx.folded, clause[0], clause[1]):
+        for d in in_clause:
+            if d.precision in ("before", "ongoing") or d.start == doc:
+                continue
+            gap = d.span[0] - m.end() if d.span[0] >= m.end() else m.start() - d.span[1]
+            if 0 <= gap <= 45:
+                return d
+    return None
+
+
+def _after_doc(ctx: ParseContext, event: Event) -> bool:
+    return bool(ctx.doc_date_iso and event.start and event.start > ctx.doc_date_iso)
+
+
+def _as_date(event: Event) -> DateExpr:
+    return DateExpr(text=event.date_text or "", span=event.date_span or event.span, start=event.start or "",
+                    end=event.end, precision=event.precision, anchor=event.anchor)
+
+
+def _future_date(ctx: ParseContext, in_clause: list[DateExpr]) -> DateExpr | None:
+    if ctx.doc_date is None:
+        return None
+    doc = ctx.doc_date.isoformat()
+    for d in in_clause:
+        if d.precision in ("before", "ongoing"):
+            continue
+        if d.precision in ("year", "year_end"):
+            if d.start[:4] >= doc[:4]:
+                return d
+        elif (d.end or d.start) > doc[:len(d.start)] or d.start[:7] > doc[:7]:
+            return d
+    return None
+
+
+def _pick_date(in_clause: list[DateExpr], at: int, prefer: DateExpr | None) -> DateExpr | None:
+    if prefer is not None:
+        return prefer
+    best, best_dist = None, None
+    for d in in_clause:
+        dist = abs(d.span[0] - at)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = d, dist
+    return best
+
+
+def _dates_in(dates: list[DateExpr], span: Span) -> list[DateExpr]:
+    return [d for d in dates if span[0] <= d.span[0] and d.span[1] <= span[1]]
+
+
+def _event(ctx: ParseContext, kind: str, span: Span, date: DateExpr | None, main: bool,
+           text: str | None = None) -> Event:
+    summary = ctx.text[span[0]:span[1]]
+    if date is not None:
+        start, end, precision = date.start, date.end, date.precision
+        date_text, date_span, anchor = date.text, date.span, date.anchor
+    else:
+        start, end, precision = ctx.doc_date_iso, None, "day"
+        date_text = date_span = anchor = None
+        if not main and text is not None:
+            if ONGOING_CUES.search(text):
+                precision = "ongoing"
+            elif BEFORE_CUES.search(text):
+                precision = "before"
+        if precision in ("before", "ongoing"):
+            anchor = start
+    if precision == "range" and end is None:
+        precision = "day"
+    return Event(
+        id="", kind=kind, start=start, end=end, precision=precision,
+        title=shorten(summary, TITLE_LIMIT), summary=summary, span=span, main=main,
+        date_text=date_text, date_span=date_span, anchor=anchor,
+    )
+
+
+# ---------------------------------------------------------------- sentences and clauses
+
+def _is_prose(ctx: ParseContext, span: Span, title: str) -> bool:
+    text = ctx.text[span[0]:span[1]].strip()
+    if len(text) < 25 or _NOISE_LINE.match(text) or len(text.split()) < 6:
+        return False
+    if title and text.strip("# ") == title.strip() and not re.search(r"[.!?»”\"]$", text):
+        return False  # the headline line
+    return sum(c.islower() for c in text) >= 10
+
+
+def _is_pure_quote(ctx: ParseContext, span: Span) -> bool:
+    """An epigraph: a paragraph that is all quotation, or the attribution line under one."""
+    line_start = ctx.text.rfind("\n", 0, span[0]) + 1
+    line_end = ctx.text.find("\n", span[1])
+    line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)].strip()
+    return bool(re.match(r"^[«“\"]", line) and re.search(r"[»”\"][.…]?$", line)) or bool(re.match(r"^[–—-]\s", line))
+
+
+def _headline(ctx: ParseContext, sentences: list[Span]) -> Span | None:
+    """A short first paragraph set apart by a blank line is the headline, even with a final period."""
+    if not sentences:
+        return None
+    s, e = sentences[0]
+    if ctx.scan[ctx.body_start:s].strip():
+        return None  # a title line came before: this is the body
+    line_end = ctx.text.find("\n", s)
+    if line_end < 0 or line_end - s > 200 or e > line_end:
+        return None
+    if ctx.text[line_end:line_end + 3].strip(" \t\r") == "" or ctx.text.startswith("\n\n", line_end):
+        return sentences[0] if len(sentences) > 1 else None
+    return None
+
+
+def _clauses(ctx: ParseContext, sent: Span) -> list[Span]:
+    s, e = sent
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.scan, s, e)]
+    spans: list[Span] = []
+    pos = s
+    for cut in cuts:
+        if cut - pos >= 30 and e - cut >= 30:
+            spans.append((pos, cut))
+            pos = cut + 1
+    spans.append((pos, e))
+    return [_strip(ctx, sp) for sp in spans]
+
+
+def _strip(ctx: ParseContext, span: Span) -> Span:
+    s, e = span
+    while s < e and not ctx.text[s].isalnum() and ctx.text[s] not in "«“\"(":
+        s += 1
+    while e > s and ctx.text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _first_trigger(ctx: ParseContext, span: Span, kind: str) -> str:
+    rx = TRIGGERS.get(kind)
+    if rx is None:
+        return ""
+    m = rx.search(ctx.folded, span[0], span[1])
+    return m.group(0) if m else ""

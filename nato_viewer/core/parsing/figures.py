@@ -1,11 +1,558 @@
-"""Figures: money, percentages and counts with their qualifiers. (stub)"""
+"""Figures: money, percentages and counts with their qualifiers.
+
+Every number of the text (see numbers.py) is read with its surroundings: a currency
+before or after makes it money, a percent sign or word a percentage, and a counted noun
+an analyst tracks (troops, insurgents, drones, Allies, battalions...) a count.  Dates,
+years, times, ordinals, durations and numbers inside names and codes never reach a
+figure.  Bare numbers then borrow their unit from a neighbour when the text leaves it out:
+ranges ("30 - 40 insurgents", "2 à 3 milliards d'euros"), ellipses ("287 voix pour et
+55 contre") and "the number of destroyers ... from four to six".
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from babel.dates import get_day_names, get_month_names
+
 from nato_viewer.core.model import Figure
 from nato_viewer.core.parsing.context import ParseContext
+from nato_viewer.core.parsing.numbers import (
+    PERCENT,
+    Currency,
+    Number,
+    as_number,
+    currency_after,
+    currency_before,
+    find_numbers,
+    qualifier_after,
+    qualifier_before,
+)
+from nato_viewer.core.parsing.text import fold_word
+
+# ---------------------------------------------------------------- what can be counted
+
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+# Folded forms (lower case, no accents), singular and plural.  General vocabulary of
+# defence news: people, forces, equipment, units, states.
+_PEOPLE = """
+troop troops soldier soldiers servicemember servicemembers personnel fighter fighters insurgent insurgents
+militant militants terrorist terrorists combatant combatants rebel rebels extremist extremists jihadist
+jihadists gunman gunmen attacker attackers civilian civilians casualty casualties people person persons
+man men woman women child children boy boys girl girls refugee refugees migrant migrants evacuee evacuees
+detainee detainees prisoner prisoners hostage hostages captive captives victim victims death deaths
+fatality fatalities dead wounded injured survivor survivors citizen citizens inhabitant inhabitants
+resident residents individual individuals family families employee employees staff staffer staffers
+official officials officer officers commander commanders leader leaders minister ministers ambassador
+ambassadors diplomat diplomats delegate delegates delegation delegations envoy envoys adviser advisers
+advisor advisors trainer trainers instructor instructors expert experts observer observers inspector
+inspectors peacekeeper peacekeepers police policeman policemen guard guards guardsmen recruit recruits
+volunteer volunteers veteran veterans reservist reservists conscript conscripts sailor sailors marine
+marines airman airmen pilot pilots crew crews crewmembers paratroopers commandos mercenaries mercenary
+contractor contractors journalist journalists senator senators lawmaker lawmakers legislator legislators
+parliamentarians vote votes member members signatories participant participants forces taliban killed
+worker workers dose doses city cities town towns village villages
+soldat soldats militaire militaires troupes homme hommes femme femmes enfant enfants civil civils
+personne personnes habitant habitants citoyen citoyens refugie refugies deplace deplaces victime victimes
+mort morts tue tues blesse blesses prisonnier prisonniers otage otages detenu detenus combattant
+combattants insurge insurges terroriste terroristes rebelle rebelles djihadiste djihadistes jihadiste
+jihadistes policier policiers gendarme gendarmes officier officiers instructeur instructeurs formateur
+formateurs conseiller conseillers observateur observateurs diplomate diplomates collaborateur
+collaborateurs employe employes salarie salaries agent agents fonctionnaire fonctionnaires membre membres
+ministre ministres ambassadeur ambassadeurs dirigeant dirigeants delegue delegues depute deputes
+senateur senateurs parlementaires elus voix pilote pilotes marin marins aviateur aviateurs reserviste
+reservistes conscrit conscrits volontaire volontaires mercenaires journaliste journalistes experts
+travailleur travailleurs ville villes village villages localite localites
+"""
+_STATES = """
+ally allies allied-nations nation nations country countries state states partner partners government
+governments pays allie allies etat etats partenaire partenaires gouvernement gouvernements
+"""
+_EQUIPMENT = """
+weapon weapons rifle rifles gun guns firearm firearms pistol pistols missile missiles rocket rockets shell
+shells munition munitions bomb bombs mine mines landmines grenade grenades mortar mortars howitzer
+howitzers launcher launchers interceptor interceptors system systems battery batteries drone drones uav
+uavs tank tanks vehicle vehicles apc apcs truck trucks motorcycle motorcycles car cars helicopter
+helicopters aircraft jet jets plane planes airplane airplanes bomber bombers warplane warplanes ship ships
+vessel vessels warship warships destroyer destroyers frigate frigates submarine submarines boat boats
+carrier carriers corvette corvettes minehunters satellite satellites radar radars ied ieds cache caches
+bunker bunkers
+arme armes fusil fusils roquette roquettes obus bombe bombes mortier mortiers canon canons lanceur
+lanceurs intercepteur intercepteurs systeme systemes batterie batteries char chars blinde blindes
+vehicule vehicules camion camions moto motos avion avions chasseur chasseurs bombardier bombardiers
+helicoptere helicopteres appareil appareils aeronef aeronefs navire navires fregate fregates sous-marin
+sous-marins porte-avions vedette vedettes bateau bateaux engin engins
+rafale rafales mirage mirages leopard leopards abrams challenger challengers bradley bradleys marder
+marders patriot patriots himars nasams iris-t f-16 f-16s f-35 f-35s typhoon typhoons eurofighter
+eurofighters gripen gripens caesar caesars stryker strykers apache apaches tomahawk tomahawks atacms
+javelin javelins stinger stingers harpoon harpoons bayraktar bayraktars shahed shaheds iskander iskanders
+"""
+_UNITS = """
+battalion battalions brigade brigades division divisions regiment regiments company companies squadron
+squadrons battlegroup battlegroups group groups unit units team teams headquarters command commands corps
+base bases site sites outpost outposts checkpoint checkpoints camp camps hospital hospitals facility
+facilities center centers centre centres compound compounds project projects programme programmes
+contract contracts mission missions sortie sorties patrol patrols raid raids strike strikes airstrike
+airstrikes attack attacks
+bataillon bataillons regiment regiments compagnie compagnies escadron escadrons escadrille escadrilles
+escadre escadres unite unites groupement groupements groupe groupes equipe equipes etat-major
+etats-majors hopital hopitaux centre centres projet projets programme programmes contrat contrats
+frappe frappes attaque attaques
+"""
+# Several words naming one thing: "heads of state", "quartiers généraux", "chefs d'État".
+_MULTI = """
+heads of state|chefs d'etat|chefs d'etat et de gouvernement|quartiers generaux|quartier general|
+service members|police officers|battle groups|task forces|fighter jets|field hospitals|member states|
+member countries|pays membres|etats membres|casques bleus|avions de chasse
+"""
+
+COUNT_NOUNS = frozenset(_words(_PEOPLE + _STATES + _EQUIPMENT + _UNITS))
+MULTI_NOUNS = frozenset(x.strip() for x in _MULTI.replace("\n", "").split("|") if x.strip())
+_MULTI_FIRST = frozenset(m.split(" ", 1)[0] for m in MULTI_NOUNS)
+# Units that name what they hold: "two squadrons of F-35 aircraft".
+_CONTAINERS = frozenset(_words("squadron squadrons battalion battalions brigade brigades company companies "
+                               "group groups unit units team teams batteries battery"))
+
+# Nouns whose singular is their plural.
+_INVARIANT = frozenset(_words("aircraft personnel police staff people headquarters corps crew dead wounded injured "
+                              "killed taliban obus voix pays"))
+
+# Words that end a noun phrase: a counted noun must come before any of them.
+_STOP = frozenset(_words("""
+the a an of and or but in on at to for by with from as into onto than then that this these those which who
+whom whose is are was were be been being has have had will would can could should may might must do does
+did not no nor so such per its their our his her my your we they he she it i you them us me there here
+year years day days week weeks month months hour hours minute minutes second seconds decade decades
+century centuries time times percent kilometres kilometers km miles metres meters tons tonnes kg ago
+le la les l' un une des de du d' et ou mais en dans sur sous par pour avec sans a au aux ce ces cet cette
+qui que qu' dont est sont etait ont sera ne pas se sa son ses leur leurs nos notre vos votre il elle ils
+elles on nous vous y an ans annee annees jour jours semaine semaines mois heure heures siecle siecles
+fois cent kilometres tonnes kilos
+"""))
+
+# Words before a number that make it part of a name or a reference ("Article 5", "numéro 2").
+_CODE_WORDS = (
+    "article|articles|resolution|resolutions|section|sections|paragraph|paragraphs|paragraphe|paragraphes|"
+    "chapter|chapitre|annex|annexe|page|pages|p\\.|pp\\.|no\\.|n°|nos\\.|numero|number|phase|level|niveau|"
+    "step|etape|title|titre|point|item|rule|regle|protocol|protocole|model|modele|type|block|version|class|"
+    "classe|category|categorie|mk|mark|tier|line|ligne|route|highway|flight|vol|room|building|gate|zone|"
+    "sector|secteur|covid|windows|iphone|top|rang|rank|ranked|figure|table|tableau|"
+    "chart|slide|verse|clause|amendment|amendement"
+)
+_CODE_BEFORE = re.compile(r"(?<![\w])(?:" + _CODE_WORDS + r")[ ]?$")
+
+_DETERMINERS = frozenset(
+    _words("the these those our their its his her my your both les ces nos leurs ses mes vos des aux")
+)
+# "one" is rarely the number after these: "an attack on one Ally", "one of the", "no one".
+_ONE_BLOCKERS = frozenset(
+    _words("the a an on against to for of in with by from any no not every each this that at than as into upon")
+)
+# Capitalised words before a number that do not make it a name ("All 32 Allies", "Over 40,000").
+_FUNCTION_CAPITALS = frozenset(_words("""
+the all only some over about around nearly almost approximately roughly more less fewer up at just another
+and but some with including these those les plus environ pres presque quelque au moins jusqu'a tous toutes
+ces des leurs nos et mais avec dont soit selon parmi
+"""))
+
+
+@lru_cache(maxsize=1)
+def _date_regexes() -> tuple[re.Pattern, re.Pattern]:
+    months: set[str] = set()
+    for locale in ("en", "fr"):
+        for width in ("wide", "abbreviated"):
+            months.update(fold_word(m).rstrip(".") for m in get_month_names(width, locale=locale).values())
+            months.update(fold_word(d).rstrip(".") for d in get_day_names(width, locale=locale).values())
+    months.update({"sept", "janv", "fevr", "juil"})
+    alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    after = re.compile(
+        r"(?:[ ]?(?:-|et|and|au|to|a|through)[ ]?\d{1,2})?(?:er|st|nd|rd|th)?[ ]?,?[ ]+(?:de[ ]+|of[ ]+)?"
+        r"(?:" + alt + r")(?![a-z])"
+    )
+    before = re.compile(r"(?<![a-z])(?:" + alt + r")\.?,?[ ]+(?:the[ ]+)?$")
+    return after, before
+
+
+_TIME_AFTER = re.compile(r"[ ]?(?::\d{2}|h\d{2}|h(?![a-z])|[ap]\.?m\.?(?![a-z]))")
+_LETTER_AFTER = re.compile(r"[a-z]|-[a-z]|'[a-z]")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'.-]*)[ ]$")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\n\"«“(—–-]|\d\)?)[ ]*$")
+_WORD_BEFORE = re.compile(r"(?<![\w'])([\w']+)[ ]{1,2}$")
+_NP_TOKEN = re.compile(r"[ ]{0,2}((?:[a-z]\.){2,}|[a-z0-9]+(?:['/-][a-z0-9]+)*)")
+_PARTITIVE = re.compile(r"[ ]of[ ](?:the|these|those|its|their|[a-z]+'s?)(?=[ ])|[ ]des(?=[ ])")
+_OF = re.compile(r"[ ]?(?:de[ ]|d'|of[ ])")
+_PERCENT_OF = re.compile(
+    r"[ ](?:of|du|de|d')[ ]?(?:(?:their|its|the|leur|son|sa|la)[ ])?(?:gdp|pib|gross domestic product|"
+    r"produit interieur brut)(?![a-z])"
+)
+_ALL_BEFORE = re.compile(r"(?<![\w])(?:all|tous les|toutes les|les|the)[ ]$")
+_RANGE_GAP = re.compile(r"[ ]?(?:-|to|a|through|or|ou|and|et)[ ]?")
+_RANGE_OPEN = re.compile(r"(?<![\w])(?P<w>between|entre|from|de|d')[ ]?$")
+_ELLIPSIS_GAP = re.compile(r"(?:[ ]+[a-z']+){0,2}[ ]*(?:,|et|and|ou|or|versus|vs\.?|contre|against)[ ]*")
+_ELLIPSIS_NEXT = re.compile(r"[ ]*(?:[.,;:)!?]|$|\n|(?:contre|against|opposed|more|others|autres|de plus)(?![a-z]))")
+_NUMBER_OF = re.compile(r"(?<![\w])(?:number|nombre)[ ](?:of|de|d')[ ]?(?:(?:the|les)[ ])?")
+_TO_NUMBER = re.compile(r"(?<![\w])(?:from|to|at|de|d'|a|is|was|now|reached|atteint|passe de|est de|of)[ ]?$")
+_THAT_NUMBER = re.compile(
+    r"(?<![\w])(?:that|this|the|ce|le|leur|their)[ ](?:number|nombre|chiffre|total|tally)(?:[ ][a-z']+){0,4}[ ]$"
+)
+_AU_NOMBRE = re.compile(r"(?P<noun>[a-z][a-z'-]*)[ ]?,?[ ]au[ ]nombre[ ](?:de[ ]|d')$")
+# A sentence ends at ". " unless the period closes an initial or "U.S.".
+_SENTENCE_BREAK = re.compile(r"(?<!\.[a-z])(?<![ ][a-z])[.!?][ \n\"»”]|\n")
+
+
+@dataclass
+class _Reading:
+    """One number with what the text around it says."""
+
+    num: Number
+    start: int
+    end: int
+    kind: str | None = None
+    value: Decimal = Decimal(0)
+    unit: str | None = None
+    counted: tuple[int, int] | None = None
+    qualifier: str | None = None
+    text_span: tuple[int, int] | None = None  # when a range shares one text
+
+
+def unwrap(folded: str) -> str:
+    """Soft line breaks (Markdown wraps paragraphs) as spaces, so "$290\nbillion" reads as one
+    figure; blank lines, hard breaks and list items stay breaks.  Same length as `folded`."""
+    if "\n" not in folded:
+        return folded
+    return _SOFT_BREAK.sub(" ", folded)
+
+
+_SOFT_BREAK = re.compile(r"(?<=[^\s])\n(?![ ]?(?:[-*•#|>]|\d+[.)][ ]))(?=[ ]?\S)")
 
 
 def find_figures(ctx: ParseContext) -> list[Figure]:
     """Figures in text order; ids are set by the pipeline."""
-    return []
+    folded, scan = unwrap(ctx.folded), ctx.scan
+    lang = ctx.language if ctx.language in ("fr", "en") else "en"
+    readings: list[_Reading] = []
+    for num in find_numbers(folded, lang, ctx.body_start):
+        reading = _read(folded, scan, lang, num)
+        if reading is not None:
+            readings.append(reading)
+    _fill_ranges(folded, scan, readings)
+    _fill_ellipses(folded, readings)
+    _fill_number_of(folded, scan, readings)
+    figures = []
+    for r in readings:
+        if r.kind is None:
+            continue
+        s, e = r.text_span or (r.start, r.end)
+        counted = " ".join(ctx.text[r.counted[0]:r.counted[1]].split()) if r.counted else None
+        figures.append(Figure(id="", kind=r.kind, value=as_number(r.value), text=ctx.text[s:e], span=(s, e),
+                              unit=r.unit, counted=counted, qualifier=r.qualifier))
+    return figures
+
+
+# ---------------------------------------------------------------- one number
+
+
+def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
+    """What one number is, or None when it cannot be a figure at all (date, code, ordinal...)."""
+    if _not_a_quantity(folded, scan, lang, num):
+        return None
+    r = _Reading(num=num, start=num.start, end=num.end, value=num.value)
+    if num.approx:
+        r.qualifier = "about"
+
+    cur = currency_before(folded, scan, num.start)
+    left = cur.start if cur else num.start
+    qual = qualifier_before(folded, left)
+    if qual:
+        r.qualifier, r.start = qual[0], qual[1]
+    else:
+        r.start = left
+
+    pos = num.end
+    pm = PERCENT.match(folded, pos)
+    if pm and not num.scaled:
+        r.kind, r.end = "percent", pm.end()
+        of = _PERCENT_OF.match(folded, r.end)
+        if of:
+            r.end = of.end()
+        return r
+
+    after: Currency | None = currency_after(folded, scan, pos)
+    if after and after.scale_only and not num.scaled:
+        after = None
+    if cur or after:
+        r.kind = "money"
+        r.unit = (cur or after).code
+        r.end = after.end if after else pos
+        qa = qualifier_after(folded, r.end)
+        if qa:
+            r.qualifier = r.qualifier or qa[0]
+            r.end = qa[1]
+        return r
+    if num.abbrev_scale:
+        return None  # "5m", "3k" without a currency: metres, thousands of something unsaid
+
+    np = _counted_after(folded, scan, num)
+    if np is not None:
+        if not _countable(folded, scan, lang, num, r.qualifier is not None):
+            return None
+        r.kind, r.counted = "count", (np[0], np[1])
+        r.end = np[1]
+        if not qual:
+            am = _ALL_BEFORE.search(folded, max(0, num.start - 12), num.start)
+            if am and folded[am.start():am.start() + 3] == "all":
+                r.start = am.start()
+        qa = qualifier_after(folded, r.end)
+        if qa:
+            r.qualifier = r.qualifier or qa[0]
+            r.end = qa[1]
+        return r
+    return r  # bare: a range, an ellipsis or "the number of" may still give it a unit
+
+
+def _not_a_quantity(folded: str, scan: str, lang: str, num: Number) -> bool:
+    """Dates, times, ordinals, codes, compounds ("six-day"), names ("Bucharest Nine")."""
+    end = num.end
+    if end < len(folded):
+        nxt = _LETTER_AFTER.match(folded, end)
+        if nxt and not (num.spelled and folded[end] == "'"):
+            return True  # "31e", "75th", "six-day", "25-year-old", "A400M"
+        if _TIME_AFTER.match(folded, num.digits_end or end) and not num.spelled:
+            return True
+    date_after, date_before = _date_regexes()
+    if (not num.spelled or num.value <= 31) and (
+        date_after.match(folded, num.digits_end or end)
+        or date_before.search(folded, max(0, num.start - 14), num.start)
+    ):
+        return True
+    if _CODE_BEFORE.search(folded, max(0, num.start - 12), num.start):
+        return True
+    if num.start >= 2 and folded[num.start - 1] == "-" and folded[num.start - 2].isalpha():
+        return True
+    # A number right after a capitalised word inside a sentence names something:
+    # "Steadfast Defender 24", "the Bucharest Nine", "World War Two"; so does a capitalised
+    # spelled number inside a sentence ("the Group of Seven").
+    if num.spelled and scan[num.start:num.start + 1].isupper() and not _SENTENCE_START_BEFORE.search(
+        scan, max(0, num.start - 6), num.start
+    ):
+        return True
+    cap = _CAP_WORD_BEFORE.search(scan, max(0, num.start - 30), num.start)
+    if cap:
+        word = fold_word(cap.group(1))
+        if not word.endswith(".") and word not in _FUNCTION_CAPITALS and not _SENTENCE_START_BEFORE.search(
+            scan, max(0, cap.start() - 6), cap.start()
+        ):
+            return True
+    return False
+
+
+def _countable(folded: str, scan: str, lang: str, num: Number, qualified: bool) -> bool:
+    """Counts need more than a number and a noun: no years, no articles, no rhetorical "the two"."""
+    if num.value <= 0:
+        return False
+    if num.year_like and not qualified:
+        return False
+    word = folded[num.start:num.end]
+    wb = _WORD_BEFORE.search(folded, max(0, num.start - 20), num.start)
+    before = wb.group(1) if wb else ""
+    if num.value == 1 and num.spelled and not num.scaled:
+        if lang == "fr" or word not in ("one",):
+            return False  # "un soldat", "une mission": the article
+        if before in _ONE_BLOCKERS:
+            return False
+    # "the two leaders", "nos deux pays", "ses deux principaux quartiers généraux"
+    return not (num.value == 2 and before in _DETERMINERS)
+
+
+# ---------------------------------------------------------------- counted nouns
+
+
+def _tokens(folded: str, pos: int, limit: int = 8) -> list[tuple[str, int, int]]:
+    out = []
+    for _ in range(limit):
+        m = _NP_TOKEN.match(folded, pos)
+        if not m:
+            break
+        out.append((m.group(1), m.start(1), m.end(1)))
+        pos = m.end()
+    return out
+
+
+# Plural demonyms name people: "70,000 Americans", "deux millions d'Ukrainiens", "three Afghans".
+_DEMONYM = re.compile(r"(?:d')?[a-z]{2,}(?:ians|ans|ese|is|iens|ains|ais|ois|ens|ols|ards|ns)")
+
+
+def _noun_at(tokens: list[tuple[str, int, int]], i: int, scan: str = "") -> int:
+    """How many tokens from i name a countable thing (0 if none)."""
+    w, s, _e = tokens[i]
+    if w in _MULTI_FIRST:
+        for n in (4, 3, 2):
+            if i + n <= len(tokens) and " ".join(t[0] for t in tokens[i:i + n]) in MULTI_NOUNS:
+                return n
+    if w in COUNT_NOUNS:
+        return 1
+    if scan and _DEMONYM.fullmatch(w) and scan[s + 2 if w.startswith("d'") else s].isupper():
+        return 1
+    return 0
+
+
+def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 3) -> tuple[int, int] | None:
+    """(start, end) of "[modifiers] NOUN" right after pos, the noun being countable."""
+    tokens = _tokens(folded, pos)
+    for i, (w, s, e) in enumerate(tokens):
+        n = _noun_at(tokens, i, scan)
+        if n:
+            head = i + n - 1
+            k = head + 1
+            # "Brigade Combat Teams", "Multi-National Division Headquarters", "pays membres"
+            while k < len(tokens) and k <= head + 3:
+                nk = _noun_at(tokens, k, scan)
+                if nk:
+                    head = k + nk - 1
+                    k = head + 1
+                elif scan[tokens[k][1]].isupper() and tokens[k][0] not in _STOP:
+                    k += 1
+                else:
+                    break
+            # A singular noun after a plural number modifies the noun that follows:
+            # "two Patriot missile defense systems", "five hospital workers".
+            if not tokens[head][0].endswith("s") and tokens[head][0] not in _INVARIANT:
+                for k in range(head + 1, min(head + 3, len(tokens))):
+                    if tokens[k][0] in _STOP:
+                        break
+                    nk = _noun_at(tokens, k, scan)
+                    if nk:
+                        head = k + nk - 1
+                        break
+            end = tokens[head][2]
+            if tokens[head][0] in _CONTAINERS:
+                of = re.compile(r"[ ]of(?=[ ])").match(folded, end)
+                if of:
+                    inner = _noun_phrase(folded, scan, of.end(), max_mods=2)
+                    if inner:
+                        end = inner[1]
+            return tokens[0][1], end
+        acronym = len(w) > 1 and scan[s:e].isupper()  # "US soldiers", "UN observers"
+        if (w in _STOP and not acronym) or w[0].isdigit() or i >= max_mods:
+            return None
+    return None
+
+
+def _counted_after(folded: str, scan: str, num: Number) -> tuple[int, int] | None:
+    pos = num.end
+    if num.scaled or num.approx:
+        of = _OF.match(folded, pos)
+        if of:
+            pos = of.end()
+        elif num.approx and not folded[num.start:num.end].endswith("dozen"):
+            return None  # "une cinquantaine" needs "de pays"
+    np = _noun_phrase(folded, scan, pos)
+    if np is None and not num.scaled and not num.approx:
+        pm = _PARTITIVE.match(folded, pos)
+        if (pm and num.value > 1 and not folded.startswith(" of our", pos)
+                and not folded.startswith(" of us", pos)):
+            np = _noun_phrase(folded, scan, pm.end(), max_mods=2)
+    return np
+
+
+# ---------------------------------------------------------------- bare numbers
+
+
+def _gap(folded: str, a: int, b: int) -> str:
+    return folded[a:b] if 0 <= a <= b else "\x00"
+
+
+def _fill_ranges(folded: str, scan: str, readings: list[_Reading]) -> None:
+    """"30 - 40 insurgents", "between 2 and 3 percent", "2 à 3 milliards d'euros", "$2-3 billion"."""
+    for r1, r2 in zip(readings, readings[1:]):
+        if r1.num.year_like or r2.num.year_like:
+            continue
+        gap = _gap(folded, r1.num.end, r2.num.start if r2.start > r1.num.end else r2.start)
+        if not _RANGE_GAP.fullmatch(_gap(folded, r1.num.end, r2.start)) and not _RANGE_GAP.fullmatch(gap):
+            continue
+        if "—" in scan[r1.num.end:r2.start] or "―" in scan[r1.num.end:r2.start]:
+            continue  # an em dash breaks the sentence ("20 — 2,000 agents" corrects itself)
+        opener = _RANGE_OPEN.search(folded, max(0, r1.start - 10), r1.start)
+        word = gap.strip()
+        if word in ("and", "et") and not (opener and opener.group("w") in ("between", "entre")):
+            continue
+        if word == "-" and r1.num.value >= r2.num.value:
+            if gap == "-":
+                r1.kind = r2.kind = None  # "a 9-4 vote", "a 3-1 win": a score, not two figures
+            continue
+        scale_r1 = r2.num.scaled and not r1.num.scaled and not r2.num.spelled
+        if r1.kind is None and r2.kind is not None:
+            r1.kind, r1.unit, r1.counted = r2.kind, r2.unit, r2.counted
+        elif r1.kind == "money" and r2.kind in (None, "money") and scale_r1:
+            r2.kind, r2.unit = "money", r2.unit or r1.unit  # "$2-3 billion"
+        else:
+            continue
+        if scale_r1 and r1.kind != "percent":
+            base = _base_value(folded, r2.num)
+            if base:
+                r1.value = r1.num.value * (r2.num.value / base)
+        if not (opener and opener.group("w") in ("from", "de", "d'")):
+            r1.qualifier = r1.qualifier or "at_least"
+            r2.qualifier = r2.qualifier or "up_to"
+        start = opener.start() if opener and opener.group("w") in ("between", "entre") else r1.start
+        r1.text_span = r2.text_span = (min(start, r1.start), max(r1.end, r2.end))
+
+
+def _base_value(folded: str, num: Number) -> Decimal | None:
+    from nato_viewer.core.parsing.numbers import DIGITS, digits_value
+
+    m = DIGITS.match(folded, num.start)
+    if not m:
+        return None
+    return digits_value(m, has_scale=True, lang="fr" if "," in m.group(0) else "en")
+
+
+def _fill_ellipses(folded: str, readings: list[_Reading]) -> None:
+    """"287 voix pour et 55 contre", "killed five insurgents and wounded three."."""
+    for r1, r2 in zip(readings, readings[1:]):
+        if r2.kind is not None or r1.kind != "count" or r2.num.year_like or r2.num.value <= 1:
+            continue
+        gap = _gap(folded, r1.end, r2.start)
+        if len(gap) > 30 or not _ELLIPSIS_GAP.fullmatch(gap):
+            continue
+        if not _ELLIPSIS_NEXT.match(folded, r2.num.end):
+            continue
+        r2.kind, r2.counted = "count", r1.counted
+
+
+def _fill_number_of(folded: str, scan: str, readings: list[_Reading]) -> None:
+    """"the number of U.S. destroyers ... from four to six", "that number is now 23",
+    "leurs citoyens, au nombre d'un milliard"."""
+    last_count: _Reading | None = None
+    for r in readings:
+        if r.kind is None and not r.num.year_like and r.num.value > 1:
+            window_start = max(0, r.start - 160)
+            window = folded[window_start:r.start]
+            cut = 0
+            for sb in _SENTENCE_BREAK.finditer(window):
+                cut = sb.end()
+            if _TO_NUMBER.search(folded, max(0, r.start - 12), r.start):
+                nb = None
+                for found in _NUMBER_OF.finditer(folded, window_start + cut, r.start):
+                    nb = found
+                if nb:
+                    np = _noun_phrase(folded, scan, nb.end())
+                    if np:
+                        r.kind, r.counted = "count", np
+            if r.kind is None and last_count and last_count.counted and _THAT_NUMBER.search(
+                folded, max(0, r.start - 60), r.start
+            ):
+                r.kind, r.counted = "count", last_count.counted
+            if r.kind is None:
+                au = _AU_NOMBRE.search(folded, max(0, r.start - 60), r.start)
+                if au and au.group("noun") in COUNT_NOUNS:
+                    r.kind, r.counted = "count", (au.start("noun"), au.end("noun"))
+        if r.kind == "count":
+            last_count = r

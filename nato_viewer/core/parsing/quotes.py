@@ -1,11 +1,581 @@
-"""Direct quotations and their speakers. (stub)"""
+"""Direct quotations and their speakers.
+
+Quotation marks are paired first (« », “ ”, „ “, " ", ‘ ’), paragraph by
+paragraph, with the press convention for quotes running over several
+paragraphs (each new paragraph reopens the quote). A pair is a quote when its
+words read as speech: long enough, or a short phrase next to a speech verb or
+a speaker label; names of documents, operations and nicknames are left out.
+
+The speaker is read from the attribution after the quote (« … », a-t-il
+déclaré / a déclaré M. Stoltenberg / " said Col. Torres), from the sentence
+that opens it (Le secrétaire général a déclaré : « … »), from a label line
+(Sen. Ted Cruz: “…”), else the previous quote's speaker carries on. Names,
+titles and pronouns are resolved to the people found in the document.
+"""
 
 from __future__ import annotations
 
-from nato_viewer.core.model import Person, Quote
-from nato_viewer.core.parsing.context import ParseContext
+import bisect
+import re
+from dataclasses import dataclass
 
+from nato_viewer.core.model import Person, Quote, Span
+from nato_viewer.core.parsing.context import ParseContext
+from nato_viewer.core.parsing.prose import prose
+from nato_viewer.core.parsing.name_lexicon import is_not_name
+from nato_viewer.core.parsing.speech_verbs import LABEL_CUE_RE, SPEECH_VERB_RE
+from nato_viewer.core.parsing.text import ABBREVIATIONS, fold_word
+from nato_viewer.core.parsing.titles import TITLE_HEAD_RE, TITLE_WORDS
+
+_OPENERS = "«“„\"‘"
+_MARK_RE = re.compile(r"[«“„\"‘]")
+_SPACE = " \t\u00a0\u202f\u2009\u2007\u200a"
+_MAX_QUOTE = 4000  # characters: a longer "quote" is a stray mark
+_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+
+_PRONOUN_RE = re.compile(r"(?:-t-|-)?\b(il|elle|he|she)\b")
+_LATTER_RE = re.compile(r"\b(?:ce dernier|cette derniere|the latter|le texte|le communique|la declaration"
+                        r"|the statement|the text|the declaration)\b")
+_AGENT_RE = re.compile(r"[\s,.;:)\]]*(?:selon|d'apres|according to|par|by|cite par|citee par|quoted by)\s")
+_CLAUSE_CUT_RE = re.compile(r"[.!?;](?=\s)|\n")
+_GENERIC_LABELS = frozenset("quote citation source details detail note update photo video read extrait extract "
+                            "text texte transcript context contexte background".split())
+_CHAIN_RE = re.compile(r"^[\s,]*(?:et|and|ou|or|puis|then)?[\s,]*$")
+_DASH_LINE_RE = re.compile(r"\s*\n\s*[–—-]\s*")
+
+
+@dataclass
+class _Segment:
+    open_pos: int  # the opening mark
+    close_pos: int  # the closing mark (or the paragraph end for an open multi-paragraph quote)
+    start: int  # the words inside, trimmed
+    end: int
+
+
+@dataclass
+class _Speaker:
+    name: str
+    span: Span | None = None
+    role: str | None = None
+    verb: str | None = None
+
+
+# --------------------------------------------------------------------------- pairing marks
+
+def _find_close(scan: str, o: int, opener: str, limit: int) -> int:
+    """Index of the mark that closes the one at `o`, or -1."""
+    if opener == "«":
+        depth = 0
+        for m in re.finditer(r"[«»]", scan[o + 1:limit]):
+            if m.group(0) == "«":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                return o + 1 + m.start()
+        return -1
+    if opener in "“„":
+        k = scan.find("”", o + 1, limit)
+        if opener == "„":
+            k2 = scan.find("“", o + 1, limit)
+            k = k2 if k == -1 or (k2 != -1 and k2 < k) else k
+        line_end = scan.find("\n", o)
+        if (k == -1 or (line_end != -1 and k > line_end)) and line_end != -1:
+            # a broken closer on the same line ("...’‘" or a straight quote)
+            m = re.search(r"[’‘\"](?!\w)", scan[o + 1:line_end])
+            if m:
+                return o + 1 + m.start()
+        return k
+    if opener == "‘":
+        for m in re.finditer(r"’(?!\w)", scan[o + 1:limit]):
+            return o + 1 + m.start()
+        return -1
+    return scan.find('"', o + 1, limit)
+
+
+def _pair_marks(scan: str, begin: int) -> list[_Segment]:
+    segments: list[_Segment] = []
+    n = len(scan)
+    pos = begin
+    while True:
+        m = _MARK_RE.search(scan, pos)
+        if not m:
+            break
+        o = m.start()
+        ch = scan[o]
+        prev = scan[o - 1] if o > 0 else " "
+        if ch in "\"‘" and (prev.isalnum() or prev in "’'"):
+            pos = o + 1  # inch marks, apostrophes, closing marks of a stray pair
+            continue
+        nxt = scan[o + 1] if o + 1 < n else ""
+        if ch == '"' and (not nxt or nxt in "\n" or (nxt in _SPACE and prev not in "\n")):
+            pos = o + 1  # a closing straight mark with no opener
+            continue
+        limit = min(n, o + _MAX_QUOTE)
+        line_end = scan.find("\n", o)
+        line_end = n if line_end == -1 else line_end
+        c = _find_close(scan, o, ch, limit)
+        if c == -1 or c > line_end:
+            nxt_par = _next_paragraph(scan, line_end)
+            if nxt_par is not None and scan[nxt_par] == ch and _opens_paragraph(scan, o):
+                # press convention: the quote goes on in the next paragraph, which reopens it
+                _add_segment(scan, segments, o, line_end)
+                pos = line_end
+                continue
+            if c != -1 and ch not in "\"‘" and scan.find(ch, o + 1, c) == -1 and _opens_paragraph(scan, o):
+                _add_segment(scan, segments, o, c)  # one quote over several paragraphs
+                pos = c + 1
+                continue
+            pos = o + 1
+            continue
+        _add_segment(scan, segments, o, c)
+        pos = c + 1
+    return segments
+
+
+def _opens_paragraph(scan: str, o: int) -> bool:
+    line_start = scan.rfind("\n", 0, o) + 1
+    return not scan[line_start:o].strip(_SPACE + "-–—•·*>")
+
+
+def _next_paragraph(scan: str, line_end: int) -> int | None:
+    k = line_end
+    n = len(scan)
+    while k < n and (scan[k] == "\n" or scan[k] in _SPACE):
+        k += 1
+    return k if k < n else None
+
+
+def _add_segment(scan: str, out: list[_Segment], o: int, c: int) -> None:
+    s, e = o + 1, c
+    while s < e and (scan[s].isspace() or scan[s] in _SPACE):
+        s += 1
+    while e > s and (scan[e - 1].isspace() or scan[e - 1] in _SPACE):
+        e -= 1
+    if e > s and any(ch.isalpha() for ch in scan[s:e]):
+        out.append(_Segment(o, c, s, e))
+
+
+# --------------------------------------------------------------------------- speech or label?
+
+def _line_bounds(scan: str, pos: int) -> tuple[int, int]:
+    s = scan.rfind("\n", 0, pos) + 1
+    e = scan.find("\n", pos)
+    return s, (len(scan) if e == -1 else e)
+
+
+def _label_before(ctx: ParseContext, seg: _Segment) -> tuple[int, int] | None:
+    """"Sen. Ted Cruz: “…”" / "Zelenskyy: Ukraine-NATO Council is "…"": the label span at the line start."""
+    ls, _ = _line_bounds(ctx.scan, seg.open_pos)
+    head = ctx.scan[ls:seg.open_pos]
+    k = head.find(":")
+    if k <= 0:
+        return None
+    label = head[:k]
+    words = re.findall(r"[\w@][\w'’.-]*", label)
+    if not words or len(words) > 12 or SPEECH_VERB_RE.search(ctx.folded[ls:ls + k]):
+        return None
+    long_words = [w for w in words if len(w) > 2]
+    if long_words and sum(w[0].isupper() for w in long_words) * 2 < len(long_words):
+        return None  # a sentence with a colon, not a name or a title
+    s = ls + len(label) - len(label.lstrip())
+    return (s, ls + len(label.rstrip()))
+
+
+def _is_speech(ctx: ParseContext, seg: _Segment) -> bool:
+    scan, folded = ctx.scan, ctx.folded
+    inner = scan[seg.start:seg.end]
+    words = _WORD_RE.findall(inner)
+    if not words:
+        return False
+    before = folded[max(0, seg.open_pos - 60):seg.open_pos]
+    if LABEL_CUE_RE.search(before):
+        return False
+    ls, le = _line_bounds(scan, seg.open_pos)
+    alone = not scan[ls:seg.open_pos].strip(_SPACE + "-–—•*#") and not scan[seg.close_pos + 1:le].strip(
+        _SPACE + ".,;:!?")
+    labelled = _label_before(ctx, seg) is not None
+    capitalised = all(w[0].isupper() or not w[0].isalpha() for w in words if len(w) > 3)
+    if len(words) >= 4:
+        if capitalised and len(words) <= 8 and not labelled and not _speech_near(ctx, seg, 40):
+            return False  # a quoted title: "Readiness Action Plan", « Déclaration du sommet de Madrid »
+        return True
+    if alone:
+        # a headline that is only a quotation ("« Un moment historique »") is speech; a nickname is not
+        return len(words) >= 2 and not capitalised
+    if labelled and not _speech_near(ctx, seg, 40):
+        return True
+    if capitalised and any(w[0].isupper() for w in words):
+        return False  # a quoted name: « Ramstein », « Teflon Mark »
+    return _speech_near(ctx, seg, 45)
+
+
+def _speech_near(ctx: ParseContext, seg: _Segment, reach: int) -> bool:
+    folded = ctx.folded
+    ls, le = _line_bounds(ctx.scan, seg.open_pos)
+    before = folded[max(ls, seg.open_pos - reach):seg.open_pos]
+    after = folded[seg.close_pos + 1:min(le, seg.close_pos + 1 + reach)]
+    return bool(SPEECH_VERB_RE.search(before) or SPEECH_VERB_RE.search(after))
+
+
+# --------------------------------------------------------------------------- speakers
+
+_SAME_BODY = {"alliance": "nato", "otan": "nato", "atlantic": "nato", "atlantique": "nato"}
+
+
+def _role_words(title: str) -> set[str]:
+    words = re.findall(r"\w+", fold_word(title))
+    return {_SAME_BODY.get(w, w) for w in words if len(w) > 2} - {"the", "les", "des", "del", "and", "for"}
+
+
+class _Resolver:
+    """Maps a span, a title or a pronoun in the text to one of the people found."""
+
+    def __init__(self, ctx: ParseContext, people: list[Person]):
+        self.ctx = ctx
+        self.people = people
+        items = []
+        for p in people:
+            for m in p.mentions:
+                items.append((m.span[0], m.span[1], p))
+        items.sort(key=lambda x: (x[0], x[1]))
+        self.mentions = items
+        self.starts = [x[0] for x in items]
+
+    def mentions_in(self, s: int, e: int) -> list[tuple[int, int, Person]]:
+        i = bisect.bisect_left(self.starts, s)
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0] < e:
+            if self.mentions[i][1] <= e:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def last_before(self, pos: int) -> tuple[int, int, Person] | None:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return self.mentions[i] if i >= 0 else None
+
+    def _recency(self, p: Person, pos: int) -> int:
+        before = [m.span[0] for m in p.mentions if m.span[0] < pos]
+        if before:
+            return max(before)
+        after = [m.span[0] for m in p.mentions]
+        return -min(after) if after else -(10 ** 9)
+
+    def by_title(self, title: str, pos: int) -> Person | None:
+        """The person the title stands for.
+
+        A role holding every word of the title wins ("secrétaire général" -> "secrétaire général de l'OTAN"),
+        then one sharing a distinctive word ("président finlandais" -> "homologue finlandais"), then a
+        person the text gives no role (the title is how the text names them); ties go to the one named
+        last before `pos`.
+        """
+        want = _role_words(title)
+        if not want:
+            return None
+        full, partial, roleless = [], [], []
+        for p in self.people:
+            if not p.role:
+                roleless.append(p)
+                continue
+            have = _role_words(p.role)
+            common = want & have
+            if common == want:
+                full.append(p)
+            elif common - TITLE_WORDS:
+                partial.append(p)
+        for group in (full, partial, roleless):
+            if group:
+                return max(group, key=lambda p: self._recency(p, pos))
+        return None
+
+    def first_after(self, pos: int, limit: int) -> tuple[int, int, Person] | None:
+        i = bisect.bisect_left(self.starts, pos)
+        if i < len(self.mentions) and self.mentions[i][0] < limit:
+            return self.mentions[i]
+        return None
+
+    def speaker_for(self, p: Person, span: Span | None, verb: str | None) -> _Speaker:
+        return _Speaker(p.name, span, p.role, verb)
+
+
+def _subject_near(ctx: ParseContext, res: _Resolver, s: int, e: int, anchor: int, after: bool,
+                  previous: _Speaker | None, verb: str | None, quote: tuple[int, int] | None = None
+                  ) -> _Speaker | None:
+    """The speaker named in text[s:e]: the candidate nearest to `anchor` (the verb); first after it if `after`."""
+    folded = ctx.folded
+    cands: list[tuple[int, int, str, object]] = []
+    for ms, me, p in res.mentions_in(s, e):
+        cands.append((ms, me, "person", p))
+    for m in TITLE_HEAD_RE.finditer(folded, s, e):
+        if any(ms - 40 <= m.start() and m.end() <= me + 3 or (me <= m.start() <= me + 3)
+               for ms, me, kind, _ in cands if kind == "person"):
+            continue
+        # "le secrétaire général Jens Stoltenberg": the name is the subject, not the title
+        if any(kind == "person" and 0 <= ms - m.end() <= 45 and "," not in folded[m.end():ms].strip(" ,")
+               for ms, me, kind, _ in cands):
+            continue
+        cands.append((m.start(), m.end(), "title", None))
+    for m in _PRONOUN_RE.finditer(folded, s, e):
+        cands.append((m.start(1), m.end(1), "pronoun", None))
+    for m in _LATTER_RE.finditer(folded, s, e):
+        cands.append((m.start(), m.end(), "latter", None))
+    if not cands:
+        return None
+    if after:
+        chosen = min((c for c in cands if c[0] >= anchor), key=lambda c: c[0], default=None)
+    else:
+        chosen = max((c for c in cands if c[1] <= anchor), key=lambda c: c[1], default=None)
+    if chosen is None:
+        return None
+    cs, ce, kind, obj = chosen
+    if kind == "person":
+        return res.speaker_for(obj, (cs, ce), verb)
+    if kind == "title":
+        phrase = _title_phrase(ctx, cs, e)
+        p = res.by_title(phrase, cs)
+        if p:
+            return _Speaker(p.name, (cs, cs + len(phrase)), p.role, verb)
+        return _Speaker(_article(ctx, cs) + phrase, (cs, cs + len(phrase)), phrase, verb)
+    if kind == "latter" and folded[cs:ce] in ("ce dernier", "cette derniere", "the latter"):
+        last = res.last_before(cs)
+        if last:
+            return res.speaker_for(last[2], (cs, ce), verb)
+    pos, floor = quote if quote else (cs, max(ctx.body_start, cs - 400))
+    return _pronoun(ctx, res, min(pos, cs), floor, previous, verb)
+
+
+def _article(ctx: ParseContext, pos: int) -> str:
+    m = re.search(r"(?:\b(?:le|la|les|the|a|an|un|une)\s+|\bl')$", ctx.folded[max(0, pos - 5):pos])
+    return ctx.text[pos - len(m.group(0)):pos] if m else ""
+
+
+def _title_phrase(ctx: ParseContext, s: int, limit: int) -> str:
+    """The title as written from `s`: the head and its complements ("secrétaire général de l'OTAN")."""
+    m = re.compile(r"[^,;:.!?()«»“”\"\n]{0,60}").match(ctx.scan, s, limit)
+    phrase = m.group(0) if m else ""
+    cut = re.search(r"\s(?:a|avait|ont|est|has|had|is|was|said|says|told|qui|who|que|that|lors|during|after"
+                    r"|apres|avant|before|en|in|sur|on)\b", fold_word(phrase))
+    if cut:
+        phrase = phrase[:cut.start()]
+    return phrase.strip()
+
+
+def _np_before_verb(ctx: ParseContext, s: int, v: int) -> _Speaker | None:
+    """A body or group as subject: "Les chefs d'État ... ont qualifié", "Moscou qui dénonce", "la Russie"."""
+    text = ctx.text[s:v]
+    rel = re.search(r"([A-ZÉÈÀ][\w’'-]+(?:\s+[A-ZÉÈÀ][\w’'-]+)*)\s+qui\s+$", text)
+    if rel:
+        return _Speaker(rel.group(1), (s + rel.start(1), s + rel.end(1)))
+    chunk = text.split(",")[0].strip()
+    chunk = re.sub(r"\s+(?:a|ont|avait|avaient|has|have|had)(?:\s+\w+)?$", "", chunk)
+    words = chunk.split()
+    if not words or len(words) > 10 or not words[0][:1].isupper():
+        return None
+    if SPEECH_VERB_RE.search(fold_word(chunk)):
+        return None
+    k = ctx.text.find(chunk, s)
+    return _Speaker(chunk, (k, k + len(chunk)) if k >= 0 else None)
+
+
+def _agent_after(ctx: ParseContext, res: _Resolver, pos: int, end: int, previous: _Speaker | None,
+                 verb: str | None, quote: tuple[int, int]) -> _Speaker | None:
+    """The speaker named after "selon", "par", "according to" at `pos`."""
+    sp = _subject_near(ctx, res, pos, end, pos, True, previous, verb, quote)
+    if sp:
+        return sp
+    m = re.match(r"\s*((?:(?:le|la|les|l'|the)\s+)?[A-ZÉÈÀ][\w’'-]+(?:\s+[A-ZÉÈÀ][\w’'-]+)*)", ctx.text[pos:end])
+    if m and not is_not_name(m.group(1).split()[-1]) or (m and m.group(1)):
+        return _Speaker(m.group(1).strip(), (pos + m.start(1), pos + m.end(1)), None, verb)
+    return None
+
+
+def _clause_end(scan: str, pos: int, limit: int) -> int:
+    """End of the clause that follows a quote: a sentence end (not after "M." or "U.S."), a new quote."""
+    stop = min(len(scan), pos + limit)
+    end = stop
+    for m in _CLAUSE_CUT_RE.finditer(scan, pos, stop):
+        if scan[m.start()] == ".":
+            word = re.search(r"([\w.]+)$", scan[max(pos, m.start() - 12):m.start()])
+            token = word.group(1).lower() if word else ""
+            if len(token) == 1 or "." in token or token in ABBREVIATIONS:
+                continue
+        end = m.start()
+        break
+    q = _MARK_RE.search(scan, min(pos + 2, end), end)
+    return q.start() if q else end
+
+
+def _clause_start(scan: str, pos: int, floor: int, limit: int = 260) -> int:
+    lo = max(floor, pos - limit)
+    best = lo
+    for m in re.finditer(r"[.!?;](?=\s)|\n|[»”\"]", scan[lo:pos]):
+        best = lo + m.end()
+    return best
+
+
+def _attribute(ctx: ParseContext, res: _Resolver, seg: _Segment, floor: int,
+               previous: _Speaker | None, chain_close: int) -> _Speaker | None:
+    scan, folded = ctx.scan, ctx.folded
+    # 1. after the quote: « … », a-t-il déclaré / a déclaré M. X / " said X / ” the Prime Minister noted / » selon X
+    # ("« A » et « B » selon X": A takes the attribution after B)
+    a0 = chain_close + 1
+    a1 = _clause_end(scan, a0, 220)
+    agent = _AGENT_RE.match(folded, a0, a1)
+    if agent:
+        sp = _agent_after(ctx, res, agent.end(), a1, previous, folded[agent.start():agent.end()].strip(" ,.;:"),
+                          (seg.open_pos, floor))
+        if sp:
+            return sp
+    v = SPEECH_VERB_RE.search(folded, a0, min(a1, a0 + 70))
+    if v and not re.search(r"[.!?]", scan[a0:v.start()]):
+        verb = ctx.text[v.start():v.end()]
+        inv = re.match(r"(?:-t-|-)(il|elle|ils|elles)\b", folded[v.end():v.end() + 8])
+        if inv:
+            sp = _pronoun(ctx, res, seg.open_pos, floor, previous, verb)
+            if sp:
+                return sp
+        sp = _subject_near(ctx, res, a0, v.start(), v.start(), False, previous, verb, (seg.open_pos, floor))
+        if sp is None:
+            sp = _subject_near(ctx, res, v.end(), a1, v.end(), True, previous, verb, (seg.open_pos, floor))
+        if sp:
+            return sp
+    # a signature line: "“…”\n\n– President Biden, February 19, 2021"
+    dash = _DASH_LINE_RE.match(scan, seg.close_pos + 1)
+    if dash and not scan[seg.close_pos + 1:dash.start()].strip():
+        le = scan.find("\n", dash.end())
+        le = len(scan) if le == -1 else le
+        sp = _subject_near(ctx, res, dash.end(), le, dash.end(), True, None, None)
+        if sp:
+            return sp
+    # 2. a label line: "Sen. Ted Cruz: “…”"
+    label = _label_before(ctx, seg)
+    if label:
+        ls, le = label
+        found = res.mentions_in(ls, le)
+        if found:
+            return res.speaker_for(found[0][2], (found[0][0], found[0][1]), None)
+        name = _clean_label(ctx.text[ls:le])
+        if name and fold_word(name) not in _GENERIC_LABELS:
+            return _Speaker(name, (ls, le))
+        if name and previous:
+            return _Speaker(previous.name, previous.span, previous.role)
+    # 3. the sentence that opens the quote: Le secrétaire général a déclaré : « … »
+    b0 = _clause_start(scan, seg.open_pos, max(floor, ctx.body_start))
+    verbs = list(SPEECH_VERB_RE.finditer(folded, b0, seg.open_pos))
+    if verbs:
+        v = verbs[-1]
+        verb = ctx.text[v.start():v.end()]
+        if folded[v.start():v.end()] in ("selon", "d'apres", "according to"):
+            sp = _agent_after(ctx, res, v.end(), seg.open_pos, previous, verb, (seg.open_pos, floor))
+            if sp:
+                return sp
+        sp = _subject_near(ctx, res, b0, v.start(), v.start(), False, previous, verb, (seg.open_pos, floor))
+        if sp is None and folded[v.start():v.end()].startswith("ajout"):
+            if previous:  # "Et d'ajouter : « … »"
+                return _Speaker(previous.name, previous.span, previous.role, verb)
+        if sp is None:
+            sp = _subject_near(ctx, res, v.end(), seg.open_pos, v.end(), True, previous, verb, (seg.open_pos, floor))
+        if sp is None:
+            sp = _np_before_verb(ctx, b0, v.start())
+            if sp:
+                sp.verb = verb
+        if sp:
+            return sp
+    # 4. a person or title named in the opening sentence ("Le secrétaire général rend hommage à la France, « … »")
+    return _subject_near(ctx, res, b0, seg.open_pos, seg.open_pos, False, None, None, (seg.open_pos, floor))
+
+
+def _pronoun(ctx: ParseContext, res: _Resolver, pos: int, floor: int, previous: _Speaker | None,
+             verb: str | None) -> _Speaker | None:
+    """"il", "he": the person or title named since the previous quote, else the previous speaker."""
+    lo = max(floor, pos - 400)
+    cands: list[tuple[int, int, object]] = [(ms, me, p) for ms, me, p in res.mentions_in(lo, pos)]
+    for m in TITLE_HEAD_RE.finditer(ctx.folded, lo, pos):
+        if not any(ms - 40 <= m.start() <= me + 3 for ms, me, _ in cands):
+            cands.append((m.start(), m.end(), None))
+    cands.sort(key=lambda c: c[0])
+    subjects = [c for c in cands if _starts_sentence(ctx, c[0])]
+    chosen = subjects[-1] if subjects else (cands[-1] if cands else None)
+    if chosen is not None:
+        cs, ce, p = chosen
+        if p is None:
+            phrase = _title_phrase(ctx, cs, pos)
+            p = res.by_title(phrase, cs)
+            if p is None:
+                return _Speaker(_article(ctx, cs) + phrase, (cs, cs + len(phrase)), phrase, verb)
+        return res.speaker_for(p, (cs, ce), verb)
+    if previous is not None:
+        return _Speaker(previous.name, previous.span, previous.role, verb)
+    last = res.last_before(pos)
+    if last:
+        return res.speaker_for(last[2], (last[0], last[1]), verb)
+    return None
+
+
+def _starts_sentence(ctx: ParseContext, pos: int) -> bool:
+    """Is the word at `pos` the subject at the head of its sentence ("Le secrétaire général a salué ...")?"""
+    lo = max(ctx.body_start, pos - 120)
+    s = lo
+    for m in re.finditer(r"[.!?;](?=\s)|\n", ctx.scan[lo:pos]):
+        s = lo + m.end()
+    head = ctx.folded[s:pos]
+    if any(ch in head for ch in "»”\""):
+        return False
+    words = _WORD_RE.findall(head)
+    return len(words) <= 3 and not re.search(r"\b(?:par|by|avec|with|de|du|of|a|to|et|and)\s*$", head)
+
+
+def _clean_label(label: str) -> str:
+    label = re.sub(r"\([^)]*\)", " ", label)
+    label = re.sub(r"^.*?[’']s\s+", "", label)  # "CNN's Joseph Ataman" -> the people, not the outlet
+    return " ".join(label.split()).strip(" -–—•*")
+
+
+# --------------------------------------------------------------------------- entry point
 
 def find_quotes(ctx: ParseContext, people: list[Person]) -> list[Quote]:
     """Quotes in text order; ids are set by the pipeline."""
-    return []
+    ctx = prose(ctx)
+    scan = ctx.scan
+    segments = [s for s in _pair_marks(scan, ctx.body_start) if _is_speech(ctx, s)]
+    res = _Resolver(ctx, people)
+    quotes: list[Quote] = []
+    seen: set[tuple[str, str | None]] = set()
+    previous: _Speaker | None = None
+    prev_end = -1
+    chain = [seg.close_pos for seg in segments]
+    for i in range(len(segments) - 2, -1, -1):
+        between = ctx.folded[segments[i].close_pos + 1:segments[i + 1].open_pos]
+        if _CHAIN_RE.match(between):
+            chain[i] = chain[i + 1]
+    for seg, chain_close in zip(segments, chain):
+        floor = prev_end if prev_end > 0 else ctx.body_start
+        sp = _attribute(ctx, res, seg, floor, previous, chain_close)
+        if sp is None and previous is not None and seg.open_pos - prev_end < 1500:
+            sp = _Speaker(previous.name, None, previous.role, None)
+        if sp is None:
+            last = res.last_before(seg.open_pos)
+            if last:
+                sp = res.speaker_for(last[2], None, None)
+        text = ctx.text[seg.start:seg.end]
+        key = (" ".join(text.split()).casefold(), sp.name if sp else None)
+        prev_end = seg.close_pos + 1
+        if sp is not None:
+            previous = sp
+        if key in seen:
+            continue
+        seen.add(key)
+        quotes.append(Quote(
+            id="", text=text, span=(seg.start, seg.end),
+            speaker=sp.name if sp else None,
+            speaker_role=sp.role if sp else None,
+            speaker_span=sp.span if sp else None,
+            verb=sp.verb if sp else None,
+        ))
+    # a quote with no speaker before any attribution (a headline, a lead) takes the next quote's speaker
+    for i in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[i], quotes[i + 1]
+        if q.speaker is None and nxt.speaker is not None:
+            q.speaker, q.speaker_role = nxt.speaker, nxt.speaker_role
+    return quotes

@@ -1,0 +1,136 @@
+"""Trigger words of each event kind, French and English, as regexes on folded text.
+
+Stems rather than word lists: "decid" covers decide, decided, décidé, décident.
+Built once at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(*parts: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")")
+
+
+# Order matters: the first kind whose trigger a sentence holds wins (see events.py).
+TRIGGERS: dict[str, re.Pattern] = {
+    "accession": _rx(
+        r"join(?:s|ed|ing)? (?:nato|the (?:nato )?alliance)", r"(?:become|becomes|became|will become) "
+        r"(?:nato's |a |the )?(?:\w+ )?(?:member|ally)\b", r"(?:welcome|welcoming|welcomes|welcomed) \w+ (?:to nato|as nato's|"
+        r"as the newest|as (?:a|the) new)", r"\d+(?:st|nd|rd|th) (?:ally|member)\b", r"added to the alliance",
+        r"(?:rejoint|rejoindra|a rejoint) (?:l'otan|l'alliance|l'organisation)",
+        r"(?:devient|deviendra|devenu|devenue|est devenue?) (?:officiellement )?membre", r"\d+e (?:membre|pays membre|allie)\b",
+        r"formal addition", r"instrument (?:of|d') ?accession",
+    ),
+    "appointment": _rx(
+        r"appoint(?:s|ed|ment)?", r"nomm(?:e|ee|es|ent|er|ation)\b", r"design(?:e|ee|ation) (?:comme|a la tete)",
+        r"named (?:as )?(?:the )?(?:new|next)", r"selected as (?:the )?next", r"selection of", r"take office",
+        r"prendra ses fonctions", r"entrer(?:a)? en fonction", r"(?:new|next|nouveau|prochain) secr[ea]\w+ g[ea]n[ea]ra",
+        r"as the new secretary general",
+    ),
+    "contract": _rx(r"contra(?:ct|t)s?\b", r"procurement deal", r"commande(?:s)? (?:de|d')", r"purchase agreement"),
+    "exercise": _rx(r"exercis(?:e|es)\b(?! (?:of|their|its|restraint|activity|program))", r"exercices?\b(?! (?:de|d'))",
+                    r"drills?\b", r"manoeuvres?\b", r"maneuvers?\b"),
+    "projection": _rx(
+        r"expected to", r"expects?\b", r"projected", r"forecast", r"on track to", r"plans? to (?:meet|reach|spend)",
+        r"(?:will|to) (?:meet|reach|exceed|spend|invest|have (?:added|spent|invested))", r"target(?:s|ed)? (?:of|for)",
+        r"s'attend", r"devrai(?:t|ent)", r"prevoi(?:t|ent)", r"prevu(?:e|es|s)? (?:pour|en|le|d'ici)",
+        r"atteindr(?:e|a|ont)", r"consacrer(?:a|ont)", r"objectif", r"scheduled (?:for|to)", r"planned for",
+        r"to (?:arrive|take effect|be operational|become operational)", r"takes? effect", r"prendra effet",
+        r"operationnel(?:le)? (?:en|d'ici|des|a partir)",
+    ),
+    "decision": _rx(
+        r"decid(?:e|es|ed|ing)", r"decision (?:to|de|d')", r"d[ea]cid(?:e|es|er|ent|erent)\b", r"ont decide",
+        r"agree(?:s|d)?\b", r"agreement", r"convenu", r"(?:se sont|s'est) (?:mis|accordes?) d'accord",
+        r"(?:se sont )?accordes? sur", r"adopt(?:s|ed|e|ee|es|ent|er|ion)?\b", r"approv(?:e|es|ed|al)\b",
+        r"approuv(?:e|ee|es|ent|er)\b", r"endors(?:e|es|ed|ement)\b", r"entérin|enterin(?:e|er|ent)",
+        r"launch(?:es|ed)?\b", r"lanc(?:e|ee|es|ent|er)\b", r"establish(?:es|ed|ment)?\b", r"etabli(?:r|t|ssent)\b",
+        r"creat(?:e|es|ed|ion) (?:of )?(?:a|an|the|new|four|two|three)", r"cre(?:er|e|ee|ation) (?:un|une|de|d'|du|le|la)",
+        r"activat(?:e|ed|es)\b", r"activ(?:e|er|ent) (?:ses|les|le)", r"ratif(?:y|ied|ies|ication|ie|iee|ier|ient)",
+        r"sign(?:s|ed)\b", r"sign(?:e|ee|ent|er|ature)\b", r"invit(?:e|es|ed|ation) (?:\w+ )?(?:to join|a rejoindre|a adherer)",
+        r"suspen(?:d|ds|ded|sion|dre|du)\b", r"withdr(?:aw|ew|awn|aws)", r"retir(?:e|er|ent) (?:de|du)",
+        r"(?:set|sets) forth", r"commit(?:s|ted)? to (?:implement|enhance|ensur)", r"resolved to",
+        r"lev(?:e|ent|er) (?:ses|son|leurs) (?:objections|reserves|veto)", r"mis fin a ses reserves",
+    ),
+    "pledge": _rx(
+        r"pledg(?:e|es|ed|ing)", r"commit(?:s|ted|ment|ments)?\b", r"engag(?:e|ent|ement|ements|er)\b",
+        r"s'engag", r"provid(?:e|es|ed|ing)\b", r"fourni(?:r|t|ssent|ra|ront)\b", r"deliver(?:s|ed|ing)?\b",
+        r"livr(?:er|e|ent|era|eront|aison|aisons)\b", r"send(?:s|ing)?\b", r"sent\b", r"envo(?:yer|ie|ient|ie|iera|ieront)\b",
+        r"donat(?:e|ed|ion|ions)", r"contribut(?:e|es|ed|ion|ions)\b", r"contribu(?:er|e|ent|tion|tions)\b",
+        r"announc(?:e|es|ed|ement|ements) (?:of )?(?:\w+ )?(?:support|aid|assistance|funding|package|new|additional|\$)",
+        r"annonc(?:e|es|er|ent) (?:de |d')?(?:\w+ )?(?:soutien|aide|assistance|nouve)", r"promesses?",
+        r"support(?:s|ed)? (?:for )?ukraine", r"(?:continue|continuer|continuera|continueront|continuerons) "
+        r"(?:to |a |d')?(?:provide|support|fournir|soutenir|apporter|aider|help)",
+        r"(?:soutien|aide|assistance|security assistance|military aid|aide militaire) (?:a|to|for|de|en faveur)",
+        r"deploy(?:s|ed|ment|ments)?\b", r"deploi(?:e|ent|ement|ements)\b", r"deploy(?:er|e|es)\b", r"station(?:s|ed|ing)?\b",
+        r"coalition (?:de|of|to|for|pour)\b", r"fund(?:s|ed|ing)\b", r"financ(?:e|er|ement)\b", r"stand (?:with|by)", r"aux cotes de",
+        r"reaffirm(?:s|ed)? (?:\w+ )?(?:commitment|support)", r"reaffirm(?:e|ent|er)? (?:leur|son) (?:engagement|soutien)",
+        r"offer(?:s|ed)?\b", r"increase (?:its|their) (?:presence|troops)", r"surged?\b", r"doubl(?:ed|e)\b",
+        r"renforcer? (?:sa|leur) presence", r"augmenter? (?:sa|leur) presence",
+    ),
+    "operation": _rx(
+        r"operations?\b(?! (?:of|des) )", r"killed\b", r"kill(?:s|ing)\b", r"tues?\b", r"detain(?:ed|s)?\b",
+        r"captur(?:e|ed)\b", r"air ?strikes?", r"strikes? (?:on|against)", r"frappes?\b", r"attaques?\b",
+        r"attack(?:s|ed)?\b", r"invasion\b", r"invad(?:e|ed)", r"bombard", r"missions?\b", r"air policing",
+        r"police du ciel", r"patrol", r"intrusion", r"incursion", r"military build-?up", r"renforcement (?:du dispositif|militaire)",
+        r"engagements?\b(?= with| in)", r"security force\b",
+    ),
+    "meeting": _rx(
+        r"met\b", r"meet(?:s|ing|ings)?\b", r"summit\b", r"sommets?\b", r"mini-sommet", r"reunion\b", r"reuni(?:s|es)?\b",
+        r"se reuni(?:ssent|ront|ra)", r"ministerial\b", r"ministerielle\b", r"(?:phone |telephone )?call\b(?! (?:on|for))",
+        r"spoke (?:with|to|today)", r"speaks? with", r"s'est entretenu", r"se sont entretenus", r"entretien\b",
+        r"visit(?:s|ed|ing)?\b", r"visite\b", r"rencontr(?:e|er|ent|era)\b", r"talks\b", r"pourparlers",
+        r"hosted\b", r"will host\b", r"to host\b", r"accueill(?:e|i|ir|era|ent)\b", r"greet(?:ed|s|ing)?\b",
+        r"convene(?:s|d)?\b", r"conven(?:ed|ing)\b", r"gathered\b", r"dialogue\b", r"consultations?\b", r"conseil otan-ukraine",
+        r"nato-ukraine (?:council|commission)", r"contact group", r"groupe de contact", r"dinner\b", r"diner\b",
+        r"working lunch", r"dejeuner de travail",
+    ),
+    "statement": _rx(
+        r"condemn(?:s|ed)?\b", r"condamn(?:e|ent|er|ation)\b", r"denounc(?:e|es|ed)\b", r"denonc(?:e|ent|er)\b",
+        r"joint statement", r"declaration commune", r"press conference", r"conference de presse", r"a reagi",
+        r"reacted", r"(?:said|wrote|posted|a ecrit|a declare) (?:on|sur) (?:x|twitter)", r"sur (?:x|twitter)",
+        r"on (?:x|twitter)\b", r"communique\b", r"issued? a statement", r"statement (?:issued|released)",
+        r"refus(?:ed|e) to", r"a refuse de", r"warn(?:s|ed)\b", r"met en garde", r"address(?:ed)? (?:the|a)",
+        r"s'adressera", r"s'adresser aux",
+    ),
+}
+
+# What the document mainly reports, read off its title and first sentence.
+MAIN_TRIGGERS: list[tuple[str, re.Pattern]] = [
+    ("accession", TRIGGERS["accession"]),
+    ("appointment", _rx(r"nomm(?:e|ee)\b", r"appoint(?:s|ed)\b", r"welcom\w* \w+ \w+ as (?:the )?new",
+                        r"new secretary general")),
+    ("meeting", TRIGGERS["meeting"]),
+    ("exercise", _rx(r"exercis(?:e|es)\b", r"exercices?\b")),
+    ("operation", _rx(r"killed\b", r"kills\b", r"detain(?:ed|s)?\b", r"air ?strikes?", r"operations?\b",
+                      r"deploy(?:ed|es)\b", r"deploye?s\b")),
+]
+# Titles of a written statement, speech or fact sheet: the statement is its own event.
+STATEMENT_TITLE = _rx(
+    r"statement", r"remarks", r"fact sheet", r"declaration", r"press release", r"readout", r"communique",
+    r"discours", r"allocution", r"conference de presse", r"press conference", r"joint statement",
+)
+# A readout reports a call or meeting; it is not itself a statement.
+READOUT_TITLE = _rx(r"readout", r"compte rendu")
+# A named exercise ("exercise Steadfast Defender 24", "l'exercice « Noble Jump »"), read on the unfolded text.
+NAMED_EXERCISE = re.compile(r"(?i:exercis(?:e|es)|exercices?|drills?|manoeuvres?)\s+(?:[«\"“]\s*)?[A-Z]")
+# Meeting nouns that a date may be attached to ("the summit in July", "le sommet des 11 et 12 juillet").
+MEETING_NOUN = re.compile(r"(?<![\w-])(?:summit|sommet|ministerial|ministerielle|reunion|meeting)s?\b")
+# Cues of the tense of a clause, for the precision of an undated event.
+ONGOING_CUES = _rx(
+    r"continu(?:e|es|ed|ing|er|ent|era|eront)\b", r"(?:is|are) (?:\w+ )?(?:providing|helping|supporting|preparing|"
+    r"training|leading|opening)", r"remain(?:s)?\b", r"demeure", r"reste(?:nt)?\b", r"poursui(?:t|vent|vre)",
+    r"maintain(?:s|ed)?\b", r"maint(?:ient|iennent|enir)\b", r"currently", r"actuellement", r"en cours", r"ongoing",
+    r"under ?way", r"toujours", r"still", r"regulierement", r"regularly",
+)
+BEFORE_CUES = _rx(
+    r"(?:has|have|had) (?:\w+ )?(?:already |now |also |significantly |recently )?(?:\w+ed|\w+en|made|sent|built|taken|"
+    r"given|met|won|brought|done|begun|put|set|led|paid|sold|spent|held)\b", r"already", r"deja", r"recent\w*",
+    r"since the start", r"depuis le debut", r"immediately after", r"earlier",
+)
+FUTURE_CUES = _rx(
+    r"will\b", r"shall\b", r"(?:is|are) (?:expected |set |due |scheduled )?to (?!date)", r"plans? to", r"intends? to",
+    r"upcoming", r"prochaine?s?\b", r"prevue?s?\b", r"\w{3,}(?:era|eront|ira|iront)\b", r"sera\b", r"seront\b",
+    r"aura\b", r"auront\b", r"va\b", r"vont\b", r"doi(?:t|vent) ", r"devr(?:a|ont|ait|aient)\b", r"a venir",
+)

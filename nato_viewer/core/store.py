@@ -1,0 +1,847 @@
+"""The library: the parser's output in an embedded SQLite database that the app and the command line share.
+
+- One transaction per document: an interrupted run leaves every document complete or absent.
+- WAL journal: the app reads while `nato-viewer index` writes.
+- A damaged or foreign file is moved aside at open (never deleted) and the library is rebuilt from the
+  folders it was built from, listed in a small JSON file next to the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from nato_viewer.core import schema
+from nato_viewer.core.batch import parse_many
+from nato_viewer.core.i18n import _, ngettext
+from nato_viewer.core.loader import iter_files
+from nato_viewer.core.model import (
+    EVENT_KINDS,
+    PRECISIONS,
+    Country,
+    CountryMention,
+    DateExpr,
+    Document,
+    Event,
+    Figure,
+    Mention,
+    Organisation,
+    ParseError,
+    Person,
+    Quote,
+)
+from nato_viewer.core.search import (
+    EventRow,
+    Query,
+    SearchResult,
+    TimelineArrays,
+    fold,
+    iso_bounds,
+    order_sql,
+    parse_query,
+    snippets_for,
+    timestamp,
+)
+from nato_viewer.core.search import run as run_search
+
+__all__ = ["Library", "LibraryError", "IndexReport", "EventRow", "TimelineArrays", "default_path",
+           "event_period"]
+
+DB_NAME = "library.sqlite3"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+
+
+def default_path() -> Path:
+    """library.sqlite3 in the user's data folder (platformdirs)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("nato_viewer", appauthor=False)) / DB_NAME
+
+
+class LibraryError(Exception):
+    """The library cannot be used; str() is a clear message for the user."""
+
+
+@dataclass
+class IndexReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    errors: list[ParseError] = field(default_factory=list)
+    seconds: float = 0.0
+    stopped: bool = False  # should_stop() ended the run early; what was written is complete
+
+
+# --------------------------------------------------------------------------- periods
+
+def event_period(start: str | None, end: str | None, precision: str,
+                 doc_date: str | None) -> tuple[float | None, float | None]:
+    """[start, end) in POSIX seconds of the period an event covers, from its dates and precision.
+
+    A year covers the whole year, a month the whole month, "year_end" the last quarter, "before" the
+    year up to its anchor (the document date), "ongoing" the anchor day, a range start..end inclusive.
+    An event without a date takes its document's day; (None, None) when there is neither.
+    """
+    own = iso_bounds(start)
+    anchor = iso_bounds(doc_date)
+    if precision == "before":
+        ref = own or anchor
+        if ref is None:
+            return None, None
+        last = ref[0]
+        return timestamp(_years_before(last)), timestamp(last + dt.timedelta(days=1))
+    bounds = own or anchor
+    if bounds is None:
+        return None, None
+    first, after = bounds
+    if precision == "year_end":
+        first = max(first, dt.date(first.year, 10, 1))
+        after = max(after, dt.date(first.year + 1, 1, 1)) if first.year < 9999 else after
+    until = iso_bounds(end)
+    if until is not None and until[1] > after:
+        after = until[1]
+    return timestamp(first), timestamp(after)
+
+
+def _years_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28) if day.year > 1 else day
+
+
+def _utc_year(ts: float | None) -> int | None:
+    if ts is None:
+        return None
+    return (dt.datetime(1970, 1, 1) + dt.timedelta(seconds=ts)).year
+
+
+# --------------------------------------------------------------------------- the library
+
+class Library:
+    """The library database. Thread-safe: reads share one connection behind a lock; `index` writes through
+    its own connection, so a window can keep searching while a worker thread indexes."""
+
+    def __init__(self, path: str | os.PathLike | None = None, rebuild: bool = True,
+                 workers: int | None = None):
+        """Open (or create) the library at `path` (default: default_path()).
+
+        A damaged or foreign file is moved aside with a message in `notices`. With rebuild=True it is
+        rebuilt at once from the folders it held; with rebuild=False those folders are left in
+        `pending_rebuild` for the caller to index in the background (`library.index(library.pending_rebuild)`).
+        """
+        self.path = Path(path).expanduser().absolute() if path is not None else default_path()
+        self.notices: list[str] = []
+        self.pending_rebuild: list[str] = []
+        self._lock = threading.RLock()
+        self._writes = 0
+        self._timeline_cache: tuple[tuple[int, int], TimelineArrays] | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._conn = self._open()
+        if self.pending_rebuild and rebuild:
+            roots, self.pending_rebuild = self.pending_rebuild, []
+            report = self.index(roots, workers=workers)
+            self.notices.append(ngettext(
+                "The library was rebuilt: {n} document indexed.",
+                "The library was rebuilt: {n} documents indexed.", report.added).format(n=report.added))
+
+    # ---------------------------------------------------------------- opening, damage, roots
+
+    @property
+    def roots_path(self) -> Path:
+        """The side file listing the indexed folders and files (survives a damaged database)."""
+        return self.path.with_suffix(".roots.json") if self.path.suffix else \
+            self.path.with_name(self.path.name + ".roots.json")
+
+    def roots(self) -> list[str]:
+        try:
+            data = json.loads(self.roots_path.read_text(encoding="utf-8"))
+            roots = data.get("roots", []) if isinstance(data, dict) else []
+            return [r for r in roots if isinstance(r, str)]
+        except (OSError, ValueError):
+            return []
+
+    def _save_roots(self, add: Iterable[str] = (), drop: Iterable[str] = ()) -> None:
+        roots = self.roots()
+        dropped = set(drop)
+        roots = [r for r in roots if r not in dropped]
+        for root in add:
+            if root not in roots and root not in dropped:
+                roots.append(root)
+        payload = {
+            "about": "Folders and files indexed into this nato_viewer library; "
+                     "used to rebuild it if the database is damaged.",
+            "database": self.path.name,
+            "roots": roots,
+        }
+        tmp = self.roots_path.with_name(self.roots_path.name + ".tmp")
+        try:
+            tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+            os.replace(tmp, self.roots_path)
+        except OSError:
+            pass  # only needed to rebuild after damage; indexing itself must not fail on it
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path.is_dir():
+            raise LibraryError(_("{path} is a folder, not a library file.").format(path=self.path))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(_("Cannot create the library folder {path}: {reason}").format(
+                path=self.path.parent, reason=exc.strerror or exc)) from None
+        problem = self._file_problem()
+        if problem is None:
+            conn = None
+            try:
+                conn = self._connect()
+                problem = self._schema_problem(conn)
+            except sqlite3.DatabaseError as exc:
+                problem = _reason(exc)
+            if problem is None:
+                return conn
+            if conn is not None:
+                conn.close()
+        self._move_aside(problem)
+        conn = self._connect()
+        schema.create(conn)
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None, check_same_thread=False)
+        except sqlite3.OperationalError as exc:
+            raise LibraryError(_("Cannot open the library {path}: {reason}").format(
+                path=self.path, reason=exc)) from None
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA cache_size = -32768")
+            conn.execute("PRAGMA mmap_size = 268435456")
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+        return conn
+
+    def _file_problem(self) -> str | None:
+        """Damage seen without SQLite: not a database at all, or cut short."""
+        try:
+            size = self.path.stat().st_size
+            with open(self.path, "rb") as f:
+                head = f.read(100)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise LibraryError(_("Cannot read the library {path}: {reason}").format(
+                path=self.path, reason=exc.strerror or exc)) from None
+        wal = Path(str(self.path) + "-wal")
+        has_wal = wal.exists() and wal.stat().st_size > 0
+        if size == 0:
+            return None
+        if not head.startswith(_SQLITE_MAGIC[: len(head)]) or (len(head) >= 16 and head[:16] != _SQLITE_MAGIC):
+            return _("it is not a database file")
+        if len(head) < 100:
+            return None if has_wal else _("the file is cut short")
+        page_size = int.from_bytes(head[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(head[28:32], "big")
+        header_count_valid = head[24:28] == head[92:96]
+        if header_count_valid and pages and size < pages * page_size and not has_wal:
+            return _("the file is cut short")
+        return None
+
+    def _schema_problem(self, conn: sqlite3.Connection) -> str | None:
+        """None when the database is ours and usable (created or migrated if needed), else the reason."""
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        if app_id != schema.APPLICATION_ID:
+            if not tables:
+                schema.create(conn)
+                return None
+            return _("it is another program's database, not a nato_viewer library")
+        if "meta" not in tables:
+            return _("its tables are missing")
+        current = schema.version(conn)
+        if current is not None and current > schema.SCHEMA_VERSION:
+            raise LibraryError(_(
+                "The library {path} was written by a newer version of nato_viewer (format {found}; this "
+                "version reads format {supported}). Update nato_viewer, or use --db to choose another library."
+            ).format(path=self.path, found=current, supported=schema.SCHEMA_VERSION))
+        try:
+            upgraded = schema.migrate(conn)
+        except schema.SchemaError as exc:
+            return str(exc)
+        if upgraded:
+            self.notices.append(_("The library was upgraded to format {n}.").format(n=schema.SCHEMA_VERSION))
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        if any(t not in tables for t in schema.REQUIRED_TABLES):
+            return _("its tables are missing")
+        # Touch the main b-trees so that a damaged file fails here, not in the middle of a search.
+        conn.execute("SELECT count(*) FROM documents").fetchone()
+        conn.execute("SELECT count(*) FROM events").fetchone()
+        conn.execute("SELECT * FROM events_fts WHERE events_fts MATCH 'nato' LIMIT 1").fetchall()
+        return None
+
+    def _move_aside(self, reason: str) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+        try:
+            os.replace(self.path, target)
+            for suffix in ("-wal", "-shm"):
+                side = Path(str(self.path) + suffix)
+                if side.exists():
+                    os.replace(side, Path(str(target) + suffix))
+        except OSError as exc:
+            raise LibraryError(_(
+                "The library {path} cannot be read ({reason}) and cannot be moved aside: {error}. "
+                "Move or delete it, or use --db to choose another library.").format(
+                path=self.path, reason=reason, error=exc.strerror or exc)) from None
+        self.pending_rebuild = [r for r in self.roots() if os.path.exists(r)]
+        message = _("The library {path} could not be read ({reason}). It was moved to {target}; "
+                    "nothing in it is lost.").format(path=self.path, reason=reason, target=target)
+        if self.pending_rebuild:
+            message += " " + _("A new library is built from the folders it held.")
+        self.notices.append(message)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise LibraryError(_("The library is closed."))
+        return self._conn
+
+    def _generation(self) -> tuple[int, int]:
+        """Changes whenever this or another connection wrote: the key of the caches."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self._writes
+
+    # ---------------------------------------------------------------- writing
+
+    def index(self, paths: Iterable[str | os.PathLike], workers: int | None = None,
+              progress: Callable[[int, int], None] | None = None,
+              should_stop: Callable[[], bool] | None = None) -> IndexReport:
+        """Add files and folders: parse the new and changed files, drop the ones gone from disk.
+
+        A file is unchanged when its size and mtime are the stored ones, or when only its mtime
+        changed and its SHA-256 is the stored one. Files are parsed in worker processes; each
+        document is written here in its own transaction.
+        """
+        started = time.perf_counter()
+        report = IndexReport()
+        roots = [os.path.abspath(os.fspath(p)) for p in paths]
+        missing: list[tuple[str, str]] = []
+        files: list[str] = []
+        seen: set[str] = set()
+        for p in iter_files(roots, missing):
+            s = str(p)
+            if s not in seen:
+                seen.add(s)
+                files.append(s)
+        conn = self._connect()
+        try:
+            known = _known_under(conn, roots)
+            to_parse: list[str] = []
+            for path in files:
+                old = known.get(path)
+                if old is None:
+                    to_parse.append(path)
+                elif _unchanged(conn, path, old):
+                    report.unchanged += 1
+                else:
+                    to_parse.append(path)
+            gone = [path for path in known if path not in seen]
+            with schema.transaction(conn):
+                for path in gone:
+                    conn.execute("DELETE FROM documents WHERE id = ?", (known[path][0],))
+                for root in roots:
+                    for (path,) in conn.execute(
+                            "SELECT path FROM errors WHERE path = ? OR substr(path, 1, ?) = ?",
+                            (root, len(root) + 1, root.rstrip(os.sep) + os.sep)).fetchall():
+                        if path not in seen:
+                            conn.execute("DELETE FROM errors WHERE path = ?", (path,))
+            report.removed = len(gone)
+            for path, message in missing:
+                if not any(g == path or g.startswith(path.rstrip(os.sep) + os.sep) for g in gone):
+                    report.errors.append(ParseError(path, message))
+            missing_roots = {p for p, _m in missing}
+            self._save_roots(add=[r for r in roots if r not in missing_roots], drop=missing_roots)
+            if progress and not to_parse:
+                progress(0, 0)
+            for result in parse_many(to_parse, workers=workers, progress=progress, should_stop=should_stop):
+                if isinstance(result, ParseError):
+                    report.errors.append(result)
+                    report.removed += self._record_error(conn, result, known)
+                    continue
+                try:
+                    with schema.transaction(conn):
+                        _write_document(conn, result)
+                except (UnicodeEncodeError, ValueError, OverflowError) as exc:
+                    error = ParseError(result.path, _("could not be stored ({reason})").format(reason=exc))
+                    report.errors.append(error)
+                    self._record_error(conn, error, known)
+                    continue
+                if result.path in known:
+                    report.updated += 1
+                else:
+                    report.added += 1
+                if should_stop and should_stop():
+                    break
+            report.stopped = bool(should_stop and should_stop())
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(_("Indexing into {path} failed: {reason}").format(
+                path=self.path, reason=_reason(exc))) from None
+        finally:
+            conn.close()
+            self._writes += 1
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _record_error(self, conn: sqlite3.Connection, error: ParseError, known: dict) -> int:
+        """Store a failed file; a document that used to be there and no longer parses is dropped."""
+        with schema.transaction(conn):
+            dropped = conn.execute("DELETE FROM documents WHERE path = ?", (error.path,)).rowcount
+            conn.execute("INSERT OR REPLACE INTO errors(path, message, at) VALUES (?, ?, ?)",
+                         (error.path, error.message, time.time()))
+        return max(dropped, 0)
+
+    def add_document(self, doc: Document) -> int:
+        """Store one parsed document (replacing the one with the same path) in one transaction."""
+        with self._lock:
+            try:
+                with schema.transaction(self.conn):
+                    doc_id = _write_document(self.conn, doc)
+            except sqlite3.DatabaseError as exc:
+                raise LibraryError(_("Cannot store {path}: {reason}").format(
+                    path=doc.path, reason=_reason(exc))) from None
+            self._writes += 1
+            return doc_id
+
+    def remove(self, paths: Iterable[str | os.PathLike]) -> int:
+        """Drop the documents of these files or folders from the library (the files are not touched)."""
+        roots = [os.path.abspath(os.fspath(p)) for p in paths]
+        with self._lock:
+            known = _known_under(self.conn, roots)
+            with schema.transaction(self.conn):
+                for doc_id, *_rest in known.values():
+                    self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            self._writes += 1
+        self._save_roots(drop=roots)
+        return len(known)
+
+    # ---------------------------------------------------------------- reading
+
+    def search(self, query: Query) -> SearchResult:
+        with self._lock:
+            try:
+                return run_search(self.conn, query)
+            except sqlite3.DatabaseError as exc:
+                raise LibraryError(_("The search failed: {reason}").format(reason=_reason(exc))) from None
+
+    def snippets(self, query: Query, ids: list[int]) -> dict[int, str]:
+        """Snippets for more result rows than SearchResult.snippets holds (e.g. rows scrolled into view)."""
+        with self._lock:
+            return snippets_for(self.conn, parse_query(query.text), list(ids))
+
+    def all_event_ids(self, order: str = "date", descending: bool = False) -> list[int]:
+        order = "date" if order == "rank" else order
+        with self._lock:
+            return [r[0] for r in self.conn.execute(
+                f"SELECT e.id FROM events e ORDER BY {order_sql(order, descending)}")]
+
+    def event_rows(self, ids: list[int]) -> list[EventRow]:
+        """The rows of these events, in the order of `ids` (unknown ids are left out)."""
+        rows: dict[int, EventRow] = {}
+        with self._lock:
+            for chunk in _chunks(list(ids)):
+                marks = ",".join("?" * len(chunk))
+                roles: dict[int, list[tuple[str, str]]] = {}
+                for event_id, code, role in self.conn.execute(
+                        f"SELECT event_id, code, role FROM event_countries WHERE event_id IN ({marks})", chunk):
+                    roles.setdefault(event_id, []).append((code, role))
+                for r in self.conn.execute(
+                        "SELECT e.id, e.document_id, d.path, d.name, d.title, d.date, e.language, e.kind, "
+                        "e.start_date, e.end_date, e.precision, e.title, e.summary, e.main, e.date_text, "
+                        "e.span_start, e.span_end, e.country_codes, e.n_quotes, e.n_figures, e.start_ts, e.end_ts "
+                        f"FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id IN ({marks})", chunk):
+                    codes = list(dict.fromkeys(json.loads(r[17]) + [c for c, _r in roles.get(r[0], [])]))
+                    rows[r[0]] = EventRow(
+                        id=r[0], doc_id=r[1], doc_path=r[2], doc_name=r[3], doc_title=r[4], doc_date=r[5],
+                        language=r[6], kind=r[7], start=r[8], end=r[9], precision=r[10], title=r[11],
+                        summary=r[12], main=bool(r[13]), date_text=r[14], span=(r[15], r[16]),
+                        countries=codes,
+                        pledging=sorted({c for c, role in roles.get(r[0], []) if role == "pledging"}),
+                        n_quotes=r[18], n_figures=r[19],
+                        start_ts=math.nan if r[20] is None else r[20],
+                        end_ts=math.nan if r[21] is None else r[21],
+                    )
+        return [rows[i] for i in ids if i in rows]
+
+    def event_document_id(self, event_id: int) -> int:
+        with self._lock:
+            row = self.conn.execute("SELECT document_id FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise KeyError(event_id)
+        return row[0]
+
+    def event_db_id(self, doc_id: int, local_id: str) -> int:
+        """The database id of the event the parser called `local_id` ("e3") in document `doc_id`."""
+        with self._lock:
+            row = self.conn.execute("SELECT id FROM events WHERE document_id = ? AND local_id = ?",
+                                    (doc_id, local_id)).fetchone()
+        if row is None:
+            raise KeyError((doc_id, local_id))
+        return row[0]
+
+    def document_ids(self) -> list[int]:
+        with self._lock:
+            return [r[0] for r in self.conn.execute(
+                "SELECT id FROM documents ORDER BY date IS NULL, date, path")]
+
+    def document_id(self, path: str | os.PathLike) -> int | None:
+        with self._lock:
+            row = self.conn.execute("SELECT id FROM documents WHERE path = ?",
+                                    (os.path.abspath(os.fspath(path)),)).fetchone()
+        return row[0] if row else None
+
+    def document(self, doc_id: int) -> Document:
+        """The whole Document as the parser gave it. Each Event also gets `db_id`, its database id."""
+        with self._lock:
+            return _read_document(self.conn, doc_id)
+
+    def timeline(self, ids: list[int] | None = None) -> TimelineArrays:
+        with self._lock:
+            generation = self._generation()
+            if self._timeline_cache is None or self._timeline_cache[0] != generation:
+                self._timeline_cache = (generation, _load_timeline(self.conn))
+            full = self._timeline_cache[1]
+        if ids is None:
+            return full
+        keep = np.isin(full.ids, np.asarray(list(ids), dtype=np.int64))
+        return TimelineArrays(full.ids[keep], full.start[keep], full.end[keep], full.lane[keep],
+                              full.precision[keep])
+
+    def errors(self) -> list[ParseError]:
+        with self._lock:
+            return [ParseError(p, m) for p, m in self.conn.execute("SELECT path, message FROM errors ORDER BY path")]
+
+    def stats(self) -> dict:
+        with self._lock:
+            c = self.conn
+            out = {name: c.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+                   for name in ("documents", "events", "quotes", "figures", "countries", "people", "errors")}
+            out["text_bytes"] = c.execute("SELECT coalesce(sum(size), 0) FROM documents").fetchone()[0]
+        size = 0
+        for suffix in ("", "-wal"):
+            try:
+                size += os.path.getsize(str(self.path) + suffix)
+            except OSError:
+                pass
+        out["size_bytes"] = size
+        out["path"] = str(self.path)
+        out["schema_version"] = schema.SCHEMA_VERSION
+        return out
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _reason(exc: sqlite3.DatabaseError) -> str:
+    """A short plain reason for a database failure (no SQL in it)."""
+    text = str(exc).lower()
+    if "not a database" in text or "file is encrypted" in text:
+        return _("it is not a database file")
+    if "malformed" in text or "corrupt" in text:
+        return _("the file is damaged")
+    if "locked" in text or "busy" in text:
+        return _("another program is writing to it; try again in a moment")
+    if "full" in text:
+        return _("the disk is full")
+    if "readonly" in text or "read-only" in text:
+        return _("the file is read-only")
+    return _("database error ({kind})").format(kind=type(exc).__name__)
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i:i + _CHUNK]
+
+
+def _known_under(conn: sqlite3.Connection, roots: list[str]) -> dict[str, tuple[int, int, float, str]]:
+    """path -> (id, size, mtime, sha256) of the stored documents at or under these paths."""
+    out: dict[str, tuple[int, int, float, str]] = {}
+    for root in roots:
+        prefix = root.rstrip(os.sep) + os.sep
+        for doc_id, path, size, mtime, sha in conn.execute(
+                "SELECT id, path, size, mtime, sha256 FROM documents WHERE path = ? OR substr(path, 1, ?) = ?",
+                (root, len(prefix), prefix)):
+            out[path] = (doc_id, size, mtime, sha)
+    return out
+
+
+def _unchanged(conn: sqlite3.Connection, path: str, old: tuple[int, int, float, str]) -> bool:
+    doc_id, size, mtime, sha = old
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    if st.st_size != size:
+        return False
+    if st.st_mtime == mtime:
+        return True
+    # Touched but maybe not edited (copied, synced): the content hash decides.
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return False
+    if digest != sha:
+        return False
+    with schema.transaction(conn):
+        conn.execute("UPDATE documents SET mtime = ? WHERE id = ?", (st.st_mtime, doc_id))
+    return True
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _span(span) -> tuple[int | None, int | None]:
+    return (span[0], span[1]) if span else (None, None)
+
+
+def _write_document(conn: sqlite3.Connection, doc: Document) -> int:
+    """Insert one document and everything read from it, replacing any document with the same path.
+
+    Runs inside the caller's transaction.
+    """
+    path = os.path.abspath(doc.path) if doc.path and not doc.path.startswith("<") else doc.path
+    conn.execute("DELETE FROM documents WHERE path = ?", (path,))
+    conn.execute("DELETE FROM errors WHERE path = ?", (path,))
+    doc_bounds = iso_bounds(doc.date)
+    cur = conn.execute(
+        "INSERT INTO documents (path, name, size, mtime, sha256, language, date, year, date_source, "
+        "date_span_start, date_span_end, title, title_span_start, title_span_end, body_start, "
+        "organisations, dates, warnings, indexed_at, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (path, doc.name, doc.size, doc.mtime, doc.sha256, doc.language, doc.date,
+         doc_bounds[0].year if doc_bounds else None, doc.date_source, *_span(doc.date_span),
+         doc.title or "", *_span(doc.title_span), doc.body_start,
+         _dumps([dataclasses.asdict(o) for o in doc.organisations]),
+         _dumps([dataclasses.asdict(d) for d in doc.dates]),
+         _dumps(list(doc.warnings)), time.time(), doc.text))
+    doc_id = cur.lastrowid
+    quotes_of: dict[str, list[Quote]] = {}
+    for q in doc.quotes:
+        if q.event_id:
+            quotes_of.setdefault(q.event_id, []).append(q)
+    figures_of: dict[str, int] = {}
+    for f in doc.figures:
+        if f.event_id:
+            figures_of[f.event_id] = figures_of.get(f.event_id, 0) + 1
+    event_ids: dict[str, int] = {}
+    for seq, e in enumerate(doc.events):
+        start_ts, end_ts = event_period(e.start, e.end, e.precision, doc.date)
+        year = _utc_year(start_ts) if start_ts is not None else (doc_bounds[0].year if doc_bounds else None)
+        quotes = quotes_of.get(e.id, [])
+        cur = conn.execute(
+            "INSERT INTO events (document_id, local_id, seq, kind, start_date, end_date, precision, start_ts, "
+            "end_ts, year, language, title, summary, quotes_text, span_start, span_end, main, date_text, "
+            "date_span_start, date_span_end, anchor, n_quotes, n_figures, quote_ids, figure_ids, country_codes, "
+            "people) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc_id, e.id, seq, e.kind, e.start, e.end, e.precision, start_ts, end_ts, year, doc.language,
+             e.title or "", e.summary or "", "\n".join(q.text for q in quotes), e.span[0], e.span[1],
+             int(bool(e.main)), e.date_text, *_span(e.date_span), e.anchor,
+             max(len(e.quote_ids), len(quotes)), max(len(e.figure_ids), figures_of.get(e.id, 0)),
+             _dumps(list(e.quote_ids)), _dumps(list(e.figure_ids)), _dumps(list(e.country_codes)),
+             _dumps(list(e.people))))
+        event_ids[e.id] = cur.lastrowid
+    conn.executemany(
+        "INSERT INTO quotes (document_id, event_id, local_id, event_local_id, text, span_start, span_end, "
+        "speaker, speaker_role, speaker_span_start, speaker_span_end, verb) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc_id, event_ids.get(q.event_id or ""), q.id, q.event_id, q.text, q.span[0], q.span[1], q.speaker,
+          q.speaker_role, *_span(q.speaker_span), q.verb) for q in doc.quotes])
+    conn.executemany(
+        "INSERT INTO figures (document_id, event_id, local_id, event_local_id, kind, value, text, span_start, "
+        "span_end, unit, counted, qualifier) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc_id, event_ids.get(f.event_id or ""), f.id, f.event_id, f.kind, float(f.value), f.text, f.span[0],
+          f.span[1], f.unit, f.counted, f.qualifier) for f in doc.figures])
+    for c in doc.countries:
+        cur = conn.execute(
+            "INSERT INTO countries (document_id, code, roles, pledged, event_ids) VALUES (?,?,?,?,?)",
+            (doc_id, c.code, _dumps(list(c.roles)), _dumps(list(c.pledged)), _dumps(list(c.event_ids))))
+        conn.executemany(
+            "INSERT INTO country_mentions (document_id, country_id, code, text, span_start, span_end, role, "
+            "event_local_id) VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, cur.lastrowid, m.code or c.code, m.text, m.span[0], m.span[1], m.role, m.event_id)
+             for m in c.mentions])
+    for p in doc.people:
+        cur = conn.execute(
+            "INSERT INTO people (document_id, name, norm, role, organisation, country) VALUES (?,?,?,?,?,?)",
+            (doc_id, p.name, _norm(p.name), p.role, p.organisation, p.country))
+        conn.executemany(
+            "INSERT INTO person_mentions (person_id, document_id, text, span_start, span_end) VALUES (?,?,?,?,?)",
+            [(cur.lastrowid, doc_id, m.text, m.span[0], m.span[1]) for m in p.mentions])
+    conn.executemany("INSERT OR IGNORE INTO event_countries (event_id, code, role) VALUES (?,?,?)",
+                     _event_countries(doc, event_ids))
+    conn.executemany("INSERT OR IGNORE INTO event_people (event_id, name, norm) VALUES (?,?,?)",
+                     _event_people(doc, event_ids))
+    return doc_id
+
+
+def _norm(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def _event_countries(doc: Document, event_ids: dict[str, int]) -> list[tuple[int, str, str]]:
+    """(event db id, code, role): roles read at the event's own mentions, else the document's roles."""
+    at_event: dict[tuple[str, str], set[str]] = {}
+    doc_roles: dict[str, list[str]] = {}
+    linked: dict[str, list[str]] = {}
+    for c in doc.countries:
+        doc_roles[c.code] = list(c.roles)
+        for m in c.mentions:
+            if m.event_id:
+                at_event.setdefault((m.event_id, m.code or c.code), set()).add(m.role)
+        for eid in c.event_ids:
+            linked.setdefault(eid, []).append(c.code)
+    rows = []
+    for e in doc.events:
+        db_id = event_ids[e.id]
+        codes = list(e.country_codes) + linked.get(e.id, []) + [code for (eid, code) in at_event if eid == e.id]
+        for code in dict.fromkeys(codes):
+            roles = at_event.get((e.id, code)) or doc_roles.get(code) or ["mentioned"]
+            rows.extend((db_id, code, role) for role in sorted(roles))
+    return rows
+
+
+def _event_people(doc: Document, event_ids: dict[str, int]) -> list[tuple[int, str, str]]:
+    """(event db id, name, folded name): the people an event names and the speakers quoted in it,
+    under the fullest name the document gives them."""
+    full = {_norm(p.name): p.name for p in doc.people}
+
+    def fullest(name: str) -> str | None:
+        key = _norm(name)
+        if key in full:
+            return full[key]
+        for k, v in full.items():
+            if key and (k.endswith(" " + key) or k.startswith(key + " ")):
+                return v
+        return None
+
+    speakers: dict[str, list[str]] = {}
+    for q in doc.quotes:
+        if q.event_id and q.speaker:
+            speakers.setdefault(q.event_id, []).append(q.speaker)
+    rows = []
+    for e in doc.events:
+        db_id = event_ids[e.id]
+        names = [fullest(n) or n for n in e.people]
+        # A quoted speaker counts only when the document names them as a person (not "the ministry").
+        names += [n for n in (fullest(s) for s in speakers.get(e.id, [])) if n]
+        for name in dict.fromkeys(n for n in names if n and n.strip()):
+            rows.append((db_id, name, _norm(name)))
+    return rows
+
+
+def _read_document(conn: sqlite3.Connection, doc_id: int) -> Document:
+    row = conn.execute(
+        "SELECT path, text, language, date, date_source, date_span_start, date_span_end, title, "
+        "title_span_start, title_span_end, body_start, organisations, dates, warnings, sha256, size, mtime "
+        "FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise KeyError(doc_id)
+    doc = Document(
+        path=row[0], text=row[1], language=row[2], date=row[3], date_source=row[4],
+        date_span=_pair(row[5], row[6]), title=row[7], title_span=_pair(row[8], row[9]), body_start=row[10],
+        organisations=[Organisation(o["name"], [Mention(m["text"], tuple(m["span"])) for m in o["mentions"]])
+                       for o in json.loads(row[11])],
+        dates=[DateExpr(**{**d, "span": tuple(d["span"])}) for d in json.loads(row[12])],
+        warnings=json.loads(row[13]), sha256=row[14], size=row[15], mtime=row[16],
+    )
+    for r in conn.execute(
+            "SELECT id, local_id, kind, start_date, end_date, precision, title, summary, span_start, span_end, "
+            "main, date_text, date_span_start, date_span_end, anchor, quote_ids, figure_ids, country_codes, people "
+            "FROM events WHERE document_id = ? ORDER BY seq", (doc_id,)):
+        event = Event(
+            id=r[1], kind=r[2], start=r[3], end=r[4], precision=r[5], title=r[6], summary=r[7],
+            span=(r[8], r[9]), main=bool(r[10]), date_text=r[11], date_span=_pair(r[12], r[13]), anchor=r[14],
+            quote_ids=json.loads(r[15]), figure_ids=json.loads(r[16]), country_codes=json.loads(r[17]),
+            people=json.loads(r[18]))
+        event.db_id = r[0]  # type: ignore[attr-defined]  # lets the app map a parser id to the database id
+        doc.events.append(event)
+    doc.quotes = [
+        Quote(id=r[0], text=r[1], span=(r[2], r[3]), speaker=r[4], speaker_role=r[5], speaker_span=_pair(r[6], r[7]),
+              verb=r[8], event_id=r[9])
+        for r in conn.execute(
+            "SELECT local_id, text, span_start, span_end, speaker, speaker_role, speaker_span_start, "
+            "speaker_span_end, verb, event_local_id FROM quotes WHERE document_id = ? ORDER BY id", (doc_id,))]
+    doc.figures = [
+        Figure(id=r[0], kind=r[1], value=r[2], text=r[3], span=(r[4], r[5]), unit=r[6], counted=r[7],
+               qualifier=r[8], event_id=r[9])
+        for r in conn.execute(
+            "SELECT local_id, kind, value, text, span_start, span_end, unit, counted, qualifier, event_local_id "
+            "FROM figures WHERE document_id = ? ORDER BY id", (doc_id,))]
+    mentions: dict[int, list[CountryMention]] = {}
+    for r in conn.execute(
+            "SELECT country_id, code, text, span_start, span_end, role, event_local_id FROM country_mentions "
+            "WHERE document_id = ? ORDER BY id", (doc_id,)):
+        mentions.setdefault(r[0], []).append(CountryMention(r[1], r[2], (r[3], r[4]), r[5], r[6]))
+    doc.countries = [
+        Country(code=r[1], roles=json.loads(r[2]), mentions=mentions.get(r[0], []), pledged=json.loads(r[3]),
+                event_ids=json.loads(r[4]))
+        for r in conn.execute(
+            "SELECT id, code, roles, pledged, event_ids FROM countries WHERE document_id = ? ORDER BY id", (doc_id,))]
+    person_mentions: dict[int, list[Mention]] = {}
+    for r in conn.execute("SELECT person_id, text, span_start, span_end FROM person_mentions "
+                          "WHERE document_id = ? ORDER BY id", (doc_id,)):
+        person_mentions.setdefault(r[0], []).append(Mention(r[1], (r[2], r[3])))
+    doc.people = [
+        Person(name=r[1], role=r[2], mentions=person_mentions.get(r[0], []), organisation=r[3], country=r[4])
+        for r in conn.execute("SELECT id, name, role, organisation, country FROM people WHERE document_id = ? "
+                              "ORDER BY id", (doc_id,))]
+    return doc
+
+
+def _pair(a, b) -> tuple[int, int] | None:
+    return None if a is None or b is None else (a, b)
+
+
+def _load_timeline(conn: sqlite3.Connection) -> TimelineArrays:
+    kinds = {k: i for i, k in enumerate(EVENT_KINDS)}
+    precisions = {p: i for i, p in enumerate(PRECISIONS)}
+    other = kinds["other"]
+    rows = conn.execute("SELECT id, start_ts, end_ts, kind, precision FROM events "
+                        "ORDER BY start_ts IS NULL, start_ts, id").fetchall()
+    n = len(rows)
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
+    start = np.fromiter((math.nan if r[1] is None else r[1] for r in rows), dtype=np.float64, count=n)
+    end = np.fromiter((math.nan if r[2] is None else r[2] for r in rows), dtype=np.float64, count=n)
+    lane = np.fromiter((kinds.get(r[3], other) for r in rows), dtype=np.int8, count=n)
+    precision = np.fromiter((precisions.get(r[4], 0) for r in rows), dtype=np.int8, count=n)
+    return TimelineArrays(ids, start, end, lane, precision)

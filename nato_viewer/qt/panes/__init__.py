@@ -1,0 +1,1 @@
+"""Detail panes for the selected event and its document: quotes, figures, countries, source text."""

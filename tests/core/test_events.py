@@ -1,0 +1,116 @@
+"""Events read off short French and English texts written for these tests."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import datetime as dt
+
+from nato_viewer.core.model import EVENT_KINDS, PRECISIONS
+from nato_viewer.core.parsing.context import ParseContext
+from nato_viewer.core.parsing.dates import find_dates
+from nato_viewer.core.parsing.events import find_events
+from nato_viewer.core.parsing.pipeline import parse_text
+
+
+def events_of(text: str, lang: str = "fr"):
+    ctx = ParseContext(text=text, scan=text, language=lang, doc_date=dt.date(2024, 2, 15))
+    return find_events(ctx, find_dates(ctx), "")
+
+FR = """---
+date: 2024-03-14
+lang: fr
+---
+Les ministres de la Défense se réunissent à Oslo
+
+Les ministres de la Défense des pays alliés se sont réunis jeudi 14 mars 2024 à Oslo pour parler du soutien à la Géorgie.
+Les ministres ont décidé de créer un nouveau centre de formation en Lituanie.
+Au cours des derniers mois, l'agence a conclu des contrats d'une valeur de 2 milliards d'euros.
+D'ici la fin de 2026, les Alliés auront doublé leurs stocks de munitions, a-t-il ajouté.
+L'exercice Nordic Shield, actuellement en cours, réunit 9 000 soldats.
+Le prochain sommet de l'Alliance est prévu les 9 et 10 juillet à Oslo.
+"""
+
+EN = """Statement on the Oslo Summit
+
+OSLO, Norway (March 14, 2024) - Allied leaders met today in Oslo to discuss the defence of the Arctic.
+Leaders agreed to establish a new maritime command in Bergen.
+The United States will deploy two additional destroyers to the region by 2026.
+Twelve Allies are expected to spend 2% of GDP on defence this year.
+"""
+
+
+def kinds_and_dates(doc):
+    return [(e.kind, e.start, e.precision) for e in doc.events]
+
+
+def test_french_meeting_and_what_it_decided():
+    doc = parse_text(FR, path="fr.txt")
+    got = kinds_and_dates(doc)
+    main = doc.events[0]
+    assert main.main and main.kind == "meeting" and main.start == "2024-03-14"
+    assert main.date_text == "jeudi 14 mars 2024"
+    assert ("decision", "2024-03-14", "day") in got
+    assert ("contract", "2024-03-14", "before") in got
+    assert ("projection", "2026-12-31", "year_end") in got
+    assert ("exercise", "2024-03-14", "ongoing") in got
+    assert ("meeting", "2024-07-09", "range") in got
+    assert sum(e.main for e in doc.events) == 1
+
+
+def test_event_fields_point_into_the_text():
+    doc = parse_text(FR, path="fr.txt")
+    for event in doc.events:
+        s, e = event.span
+        assert doc.text[s:e] == event.summary
+        assert len(event.title) <= 100 and "\n" not in event.title
+        if event.date_span:
+            ds, de = event.date_span
+            assert s <= ds < de <= e and doc.text[ds:de] == event.date_text
+    projection = next(e for e in doc.events if e.kind == "projection")
+    assert projection.date_text == "D'ici la fin de 2026"
+
+
+def test_english_statement_title_adds_a_statement_event():
+    doc = parse_text(EN, path="nato_2024-03-14_en_oslo.txt")
+    assert doc.date == "2024-03-14"
+    got = kinds_and_dates(doc)
+    assert doc.events[0].kind == "meeting"
+    assert ("statement", "2024-03-14", "day") in got
+    assert ("decision", "2024-03-14", "day") in got
+    assert ("pledge", "2026", "year") in got or ("projection", "2026", "year") in got
+    assert ("projection", "2024", "year") in got
+
+
+def test_quoted_speech_alone_makes_no_pledge():
+    text = ("Title line here\n\nThe Secretary General met the Prime Minister on Monday (4 March 2024).\n"
+            "“We will always provide support to our friends and we stand with them,” he said.\n")
+    doc = parse_text(text, path="q_2024-03-04.txt")
+    assert [e.kind for e in doc.events if not e.main and e.kind != "statement"] == []
+
+
+def test_empty_text_still_has_a_main_event():
+    events = events_of("")
+    assert len(events) >= 1 and events[0].main and events[0].start == "2024-02-15"
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_find_events_never_raises_on_random_text(text):
+    for event in events_of(text):
+        assert event.kind in EVENT_KINDS and event.precision in PRECISIONS
+        assert 0 <= event.span[0] <= event.span[1] <= len(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Les ministres", "ont décidé", "de livrer", "des drones", "le 3 mars", "d'ici 2030", "summit", "met",
+    "will provide", "in July", "«", "»", ".", "\n", "exercise Cold Shield", "actuellement en cours", "hier",
+]), max_size=30))
+def test_event_word_soup(words):
+    events = events_of(" ".join(words))
+    assert sum(e.main for e in events) == 1
+    for event in events:
+        if event.start:
+            assert len(event.start) in (4, 7, 10)
