@@ -301,10 +301,9 @@ def _facts(doc: Document, event: Event) -> tuple[list[Quote], list[Figure], list
         if not (mentions or event.id in c.event_ids or c.code in event.country_codes
                 or (orphan_home and not c.event_ids and not any(m.event_id in known for m in c.mentions))):
             continue
-        # A country that pledges anywhere in the document is a pledging country of the events that name it.
-        roles = list(dict.fromkeys([m.role for m in mentions] + list(c.roles)))
-        if "pledging" in c.roles and "pledging" not in roles:
-            roles.insert(0, "pledging")
+        # The roles read where this event names the country ("Canada" may pledge in one event and be
+        # merely named in another); the document-wide roles when the event links it without a mention.
+        roles = list(dict.fromkeys(m.role for m in mentions)) or list(c.roles) or ["mentioned"]
         if len(roles) > 1 and "mentioned" in roles:
             roles.remove("mentioned")
         countries.append((c, roles))

@@ -29,9 +29,9 @@ p {{ margin-top: 0; margin-bottom: 0; }}
 .masthead-l {{ font-weight: bold; color: {NAVY}; }}
 h1 {{ font-size: 17pt; font-weight: bold; color: {NAVY}; margin-top: 10px; margin-bottom: 8px; }}
 h2 {{ font-size: 11.5pt; font-weight: bold; color: {NAVY}; margin-top: 16px; margin-bottom: 2px; }}
-.meta {{ border-collapse: collapse; margin-bottom: 6px; }}
-.meta td {{ padding: 3px 8px 3px 0px; vertical-align: top; }}
-.meta-k {{ color: {MUTED}; font-size: 8.5pt; }}
+.meta {{ border-collapse: collapse; margin-bottom: 8px; }}
+.meta td {{ padding: 3px 8px 3px 8px; vertical-align: top; background-color: {SHADE}; }}
+.meta-k {{ color: {MUTED}; }}
 .figure {{ margin-top: 6px; }}
 .caption {{ font-size: 8pt; color: {MUTED}; margin-top: 2px; margin-bottom: 4px; }}
 .ev-rule {{ margin-top: 10px; margin-bottom: 0; }}
@@ -163,7 +163,7 @@ def _capitalised(text: str) -> str:
 
 def _event(event: BriefingEvent, source: SourceRef | None, lang: str) -> str:
     out = [
-        '<hr class="ev-rule">',
+        f'<hr class="ev-rule" style="background-color: {RULE};">',  # QTextDocument draws a rule in that colour
         f'<h3 class="ev-head"><span class="ev-date">{e(_capitalised(event.date_text))}</span>&nbsp;&nbsp; '
         f'<span class="ev-kind">{e(event.kind_text)}</span>&nbsp;&nbsp; '
         f'<span class="ev-ref">[{event.source}]</span></h3>',

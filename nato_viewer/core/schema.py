@@ -24,8 +24,10 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 );
 
+-- AUTOINCREMENT: an id is never given to another document or event later, so ids the app holds
+-- across a re-index never point at something else.
 CREATE TABLE documents (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     path TEXT NOT NULL UNIQUE,          -- absolute path of the source file
     name TEXT NOT NULL,
     size INTEGER NOT NULL,              -- bytes, mtime and sha256 decide whether a re-index parses again
@@ -50,7 +52,7 @@ CREATE TABLE documents (
 );
 
 CREATE TABLE events (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL,             -- the parser's id inside its document ("e1")
     seq INTEGER NOT NULL,               -- position in the document's event list

@@ -39,65 +39,77 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 class UsageError(Exception):
-    """A mistake in the command line, reported in one line."""
+    """A mistake in the command line, reported in one line (exit status 2)."""
+
+
+class BriefFailed(Exception):
+    """The briefing could not be made or written, reported in one line (exit status 1)."""
 
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     lang = install(args.lang or system_language())
+    from nato_viewer.core.store import LibraryError
+
     with tempfile.TemporaryDirectory(prefix="nato-viewer-brief-") as tmp:
         try:
-            output, out_format = _check(args)
-            db_path, to_index, scope = _plan(args, Path(tmp))
+            output, briefing, pages = _brief(args, lang, Path(tmp))
         except UsageError as exc:
             print(f"nato-viewer brief: {exc}", file=sys.stderr)
             return 2
-        # Parsing runs in another process while this one loads Qt and the plot: on two cores the
-        # briefing of a few files is ready in about the time the slower of the two takes.
-        job = _Indexing(db_path, to_index) if to_index else None
-        try:
-            app = _start_qt()  # noqa: F841  (kept alive until the briefing is written)
-        except BaseException:
-            if job is not None:
-                job.close()
-            raise
-        from nato_viewer.core.briefing import BriefingRequest, briefing_from_library
-        from nato_viewer.core.briefing_html import render_standalone_html
-        from nato_viewer.core.store import Library
-        from nato_viewer.qt.printing import PrintError, timeline_png, write_pdf
-
-        if job is not None:
-            for message in job.messages():
-                print(f"nato-viewer brief: {message}", file=sys.stderr)
-        library = Library(db_path)
-        try:
-            ids, message = _select(library, args)
-            if message:
-                print(f"nato-viewer brief: {message}", file=sys.stderr)
-            if not ids:
-                print("nato-viewer brief: " + _("no event matches; nothing was written."), file=sys.stderr)
-                return 1
-            request = BriefingRequest(event_ids=ids, title=args.title or "", query=_describe(args, scope, lang),
-                                      lang=lang)
-            briefing = briefing_from_library(library, request)
-            png = timeline_png(library, ids, lang)
-            if out_format == "html":
-                output.write_text(render_standalone_html(briefing, png), encoding="utf-8")
-                pages_text = ""
-            else:
-                pages = write_pdf(briefing, output, timeline_png=png)
-                pages_text = ngettext("{n} page", "{n} pages", pages).format(n=pages) + ", "
-        except (PrintError, OSError) as exc:
+        except (BriefFailed, LibraryError, OSError) as exc:
             print(f"nato-viewer brief: {exc}", file=sys.stderr)
             return 1
-        finally:
-            library.close()
+    pages_text = ngettext("{n} page", "{n} pages", pages).format(n=pages) + ", " if pages else ""
     print(
         _("wrote {path} ({pages}{counts}) in {seconds:.1f} s").format(
             path=output, pages=pages_text, counts=briefing.counts_text(), seconds=time.perf_counter() - started
         )
     )
     return 0
+
+
+def _brief(args: argparse.Namespace, lang: str, tmp: Path):
+    """Index, select, build and write; returns (output path, briefing, pages written or 0 for HTML)."""
+    output, out_format = _check(args)
+    db_path, to_index, scope = _plan(args, tmp)
+    # Parsing runs in another process while this one loads Qt and the plot: on two free cores the
+    # briefing of a few files is ready in about the time the slower of the two takes.
+    job = _Indexing(db_path, to_index) if to_index else None
+    try:
+        app = _start_qt()  # noqa: F841  (kept alive until the briefing is written)
+    except BaseException:
+        if job is not None:
+            job.close()
+        raise
+    from nato_viewer.core.briefing import BriefingRequest, briefing_from_library
+    from nato_viewer.core.briefing_html import render_standalone_html
+    from nato_viewer.core.store import Library
+    from nato_viewer.qt.printing import PrintError, timeline_png, timeline_size_px, write_pdf
+
+    if job is not None:
+        for message in job.messages():
+            print(f"nato-viewer brief: {message}", file=sys.stderr)
+    library = Library(db_path)
+    try:
+        ids, message = _select(library, args)
+        if message:
+            print(f"nato-viewer brief: {message}", file=sys.stderr)
+        if not ids:
+            raise BriefFailed(_("no event matches; nothing was written."))
+        request = BriefingRequest(event_ids=ids, title=args.title or "", query=_describe(args, scope, lang),
+                                  lang=lang)
+        briefing = briefing_from_library(library, request)
+        png = timeline_png(library, ids, lang)
+        if out_format == "html":
+            output.write_text(render_standalone_html(briefing, png, timeline_size_px(lang)), encoding="utf-8")
+            return output, briefing, 0
+        try:
+            return output, briefing, write_pdf(briefing, output, timeline_png=png)
+        except PrintError as exc:
+            raise BriefFailed(str(exc)) from None
+    finally:
+        library.close()
 
 
 def _plan(args: argparse.Namespace, tmp: Path) -> tuple[Path | None, list[str], str]:
@@ -153,8 +165,12 @@ class _Indexing:
     def messages(self) -> list[str]:
         if self._future is None:
             return _index_job(*self._args)
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self._future.result()
+        except BrokenProcessPool:  # the child was killed: parse here instead
+            return _index_job(*self._args)
         finally:
             self.close()
 

@@ -72,19 +72,26 @@ def timeline_size_px(lang: str) -> tuple[int, int]:
 class Footer:
     title: str
     date_text: str
+    page_text: str = "{page} / {pages}"  # in the briefing's language: "Page {page} of {pages}"
 
 
-def build_document(briefing: Briefing, timeline_png: bytes | None = None) -> QTextDocument:
-    """The briefing as a QTextDocument laid out at LAYOUT_DPI, with the timeline as an image resource."""
-    doc = QTextDocument()
-    doc.setUseDesignMetrics(True)  # resolution-independent advances: the layout holds on a 1200 dpi page
-    doc.setDocumentMargin(0)
-    # Pin the layout's resolution so a HiDPI screen does not change the pagination.
-    device = QImage(1, 1, QImage.Format.Format_RGB32)
-    device.setDotsPerMeterX(round(LAYOUT_DPI / 0.0254))
-    device.setDotsPerMeterY(round(LAYOUT_DPI / 0.0254))
-    doc.setProperty("_layout_device", device)  # keep it alive as long as the document
-    doc.documentLayout().setPaintDevice(device)
+class BriefingDocument(QTextDocument):
+    """A QTextDocument laid out at LAYOUT_DPI whatever the screen: the pagination is the same everywhere."""
+
+    def __init__(self):
+        super().__init__()
+        self.setUseDesignMetrics(True)  # resolution-independent advances: the layout holds on a 1200 dpi page
+        self.setDocumentMargin(0)
+        # The layout keeps a bare pointer to its paint device: the document owns it.
+        self._layout_device = QImage(1, 1, QImage.Format.Format_RGB32)
+        self._layout_device.setDotsPerMeterX(round(LAYOUT_DPI / 0.0254))
+        self._layout_device.setDotsPerMeterY(round(LAYOUT_DPI / 0.0254))
+        self.documentLayout().setPaintDevice(self._layout_device)
+
+
+def build_document(briefing: Briefing, timeline_png: bytes | None = None) -> BriefingDocument:
+    """The briefing as a document to paginate, with the timeline figure as an image resource."""
+    doc = BriefingDocument()
     font = QFont()
     font.setFamilies([f.strip(" '") for f in FONTS.split(",")])
     doc.setDefaultFont(font)
@@ -104,8 +111,28 @@ def build_document(briefing: Briefing, timeline_png: bytes | None = None) -> QTe
 # Pagination
 
 
-def _cut_rules(doc: QTextDocument) -> tuple[list[tuple[float, float]], float]:
-    """Intervals no page break may fall strictly inside, and the document's height."""
+@dataclass
+class CutRules:
+    keep: list[tuple[float, float]]  # no page break strictly inside one of these
+    headers: list[tuple[float, float, float, float]]  # body top, body bottom, header top, header bottom
+    height: float
+
+
+@dataclass
+class Slice:
+    """One page's part of the document, with the header row of a table it continues, if any."""
+
+    top: float
+    bottom: float
+    header: tuple[float, float] | None = None
+
+    @property
+    def header_height(self) -> float:
+        return self.header[1] - self.header[0] if self.header else 0.0
+
+
+def cut_rules(doc: QTextDocument) -> CutRules:
+    """Where the laid-out document may be cut: between lines and table rows, never just after a heading."""
     layout = doc.documentLayout()
     keep: list[tuple[float, float]] = []
     tables: dict[int, dict] = {}
@@ -149,50 +176,58 @@ def _cut_rules(doc: QTextDocument) -> tuple[list[tuple[float, float]], float]:
             if is_rule or (fmt.headingLevel() > 0 and block.text().strip()):
                 glue_from = rect.top() if glue_from is None else glue_from
         block = block.next()
+    headers = []
     for info in tables.values():
-        rows = sorted(info["rows"].items())
+        rows = [span for _row, span in sorted(info["rows"].items())]
         if not rows:
             continue
         # A row runs from the end of the one before it to its own end: breaks fall on row boundaries only.
-        tops = [top for _r, (top, _b) in rows]
-        for i, (_r, (top, bottom)) in enumerate(rows):
-            start = tops[i] if i == 0 else min(top, rows[i - 1][1][1])
-            keep.append((start, bottom))
-        header_rows = info["table"].format().headerRowCount()
-        glue_end = rows[min(len(rows) - 1, header_rows)][1][1]  # the header stays with the first row
-        keep.append((info.get("glue_from", rows[0][1][0]), glue_end))
-    return keep, doc.size().height()
-
-
-def paginate(doc: QTextDocument, page_height: float) -> list[tuple[float, float]]:
-    """Cut the laid-out document into [top, bottom) slices no taller than `page_height`."""
-    keep, height = _cut_rules(doc)
+        for i, (top, bottom) in enumerate(rows):
+            keep.append((top if i == 0 else min(top, rows[i - 1][1]), bottom))
+        n_header = min(info["table"].format().headerRowCount(), len(rows) - 1)
+        keep.append((info.get("glue_from", rows[0][0]), rows[n_header][1]))  # the header stays with a row
+        if n_header > 0:
+            headers.append((rows[n_header - 1][1], rows[-1][1], rows[0][0], rows[n_header - 1][1]))
     keep.sort()
-    pages: list[tuple[float, float]] = []
+    return CutRules(keep, headers, doc.size().height())
+
+
+def paginate(doc: QTextDocument, page_height: float) -> list[Slice]:
+    """Cut the laid-out document into slices that fit `page_height`, table headers repeated included."""
+    rules = cut_rules(doc)
+    height = rules.height
+    pages: list[Slice] = []
     top = 0.0
     while top < height - 0.5:
-        limit = top + page_height
+        header = next(((ht, hb) for body_top, body_bottom, ht, hb in rules.headers
+                       if body_top + 0.5 < top < body_bottom - 0.5), None)
+        room = page_height - (header[1] - header[0] if header else 0.0)
+        limit = top + room
         if limit >= height:
-            pages.append((top, height))
+            pages.append(Slice(top, height, header))
             break
         cut = limit
         # Move the cut up out of every interval that straddles it (intervals may chain).
         moved = True
         while moved:
             moved = False
-            for a, b in keep:
+            for a, b in rules.keep:
+                if a >= cut:
+                    break
                 if a < cut < b and a > top + 1:
                     cut, moved = a, True
         if cut <= top + 1:  # one block taller than a page: it has to be split
             cut = limit
-        pages.append((top, cut))
+        pages.append(Slice(top, cut, header))
         top = cut
-    return pages or [(0.0, max(height, 1.0))]
+    return pages or [Slice(0.0, max(height, 1.0))]
 
 
-def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, footer: Footer, lang: str) -> int:
-    """Paint `doc` on `device` page by page with the footer; returns the number of pages."""
-    device.setPageLayout(page_layout(lang))
+def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, footer: Footer) -> int:
+    """Paint `doc` on `device` page by page with the footer; the number of pages (0: the device would not open).
+
+    The device's page layout is used as it is: page_layout(lang) for a PDF, the user's choice for a printer.
+    """
     dpi = device.logicalDpiY()
     scale = dpi / LAYOUT_DPI
     paint_rect = device.pageLayout().paintRectPixels(dpi)
@@ -202,22 +237,30 @@ def paint_pages(device: QPagedPaintDevice, doc: QTextDocument, footer: Footer, l
     pages = paginate(doc, body_height)
     painter = QPainter()
     if not painter.begin(device):
-        raise PrintError(_("The printer or the file could not be opened for writing."))
+        return 0
     try:
-        for number, (top, bottom) in enumerate(pages, 1):
+        for number, page in enumerate(pages, 1):
             if number > 1:
                 device.newPage()
-            painter.save()
-            painter.scale(scale, scale)
-            painter.translate(0, -top)
-            clip = QRectF(0, top, width, bottom - top)
-            painter.setClipRect(clip)
-            doc.drawContents(painter, clip)
-            painter.restore()
+            if page.header:
+                _paint_slice(painter, doc, scale, width, page.header[0], page.header[1], 0.0)
+            _paint_slice(painter, doc, scale, width, page.top, page.bottom, page.header_height)
             _paint_footer(painter, footer, number, len(pages), paint_rect.width(), paint_rect.height(), dpi)
     finally:
         painter.end()
     return len(pages)
+
+
+def _paint_slice(painter: QPainter, doc: QTextDocument, scale: float, width: float, top: float, bottom: float,
+                 at: float) -> None:
+    """Paint the document's band [top, bottom) at height `at` of the page (layout pixels)."""
+    painter.save()
+    painter.scale(scale, scale)
+    painter.translate(0, at - top)
+    clip = QRectF(0, top, width, bottom - top)
+    painter.setClipRect(clip)
+    doc.drawContents(painter, clip)
+    painter.restore()
 
 
 def _paint_footer(painter: QPainter, footer: Footer, page: int, pages: int, width: float, height: float,
@@ -235,7 +278,7 @@ def _paint_footer(painter: QPainter, footer: Footer, page: int, pages: int, widt
     painter.drawLine(0, int(line_y), int(width), int(line_y))
     painter.setPen(QColor(MUTED))
     box = QRectF(0, line_y + 1.5 * mm, width, metrics.height() * 1.2)
-    page_text = _("Page {page} of {pages}").format(page=page, pages=pages)
+    page_text = footer.page_text.format(page=page, pages=pages)
     third = width / 3
     title = metrics.elidedText(footer.title, Qt.TextElideMode.ElideRight, third * 1.25)
     painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), title)
@@ -249,10 +292,14 @@ def _paint_footer(painter: QPainter, footer: Footer, page: int, pages: int, widt
 
 
 def render(device: QPagedPaintDevice, briefing: Briefing, timeline_png: bytes | None = None) -> int:
+    """Print the briefing on a PDF writer or a printer; the number of pages. Raises PrintError."""
     with use_language(briefing.lang):
         doc = build_document(briefing, timeline_png)
-        footer = Footer(briefing.title, briefing.printed_text)
-        return paint_pages(device, doc, footer, briefing.lang)
+        footer = Footer(briefing.title, briefing.printed_text, _("Page {page} of {pages}"))
+    pages = paint_pages(device, doc, footer)
+    if not pages:
+        raise PrintError(_("The printer or the file could not be opened for writing."))
+    return pages
 
 
 def write_pdf(briefing: Briefing, path: str | os.PathLike, lang: str | None = None,
@@ -261,9 +308,11 @@ def write_pdf(briefing: Briefing, path: str | os.PathLike, lang: str | None = No
     if lang and lang != briefing.lang:
         raise ValueError(f"briefing is in {briefing.lang!r}, not {lang!r}")
     path = Path(path)
-    if path.parent and not path.parent.is_dir():
-        with use_language(briefing.lang):
-            raise PrintError(_("The folder {folder} does not exist.").format(folder=path.parent))
+    if not path.parent.is_dir():
+        raise PrintError(_("The folder {folder} does not exist.").format(folder=path.parent))
+    cannot = _("{path} could not be written: is the folder writable, or the file open in another program?")
+    if path.is_dir() or not os.access(path if path.exists() else path.parent, os.W_OK):
+        raise PrintError(cannot.format(path=path))  # found before Qt, which would only warn
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
     writer.setTitle(briefing.title)
@@ -271,8 +320,8 @@ def write_pdf(briefing: Briefing, path: str | os.PathLike, lang: str | None = No
     writer.setPageLayout(page_layout(briefing.lang))
     try:
         return render(writer, briefing, timeline_png)
-    finally:
-        del writer  # closes the file
+    except PrintError:
+        raise PrintError(cannot.format(path=path)) from None
 
 
 def timeline_png(library, event_ids: list[int], lang: str) -> bytes | None:
@@ -392,7 +441,11 @@ def _safe_file_name(title: str) -> str:
 
 
 __all__ = [
+    "BriefingDocument",
+    "CutRules",
     "Footer",
+    "Slice",
+    "cut_rules",
     "PrintError",
     "build_document",
     "export_pdf",

@@ -17,7 +17,9 @@ from nato_viewer.core.i18n import current_language
 from nato_viewer.core.model import Country, CountryMention, Document, Event, Figure, Person, Quote
 
 TODAY = dt.date(2026, 3, 2)
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = next((d for d in (ROOT / "seeds", ROOT.parent / "shared" / "seeds") if any(d.glob("*.txt"))),
+             ROOT / "seeds")
 
 
 def _event(id_, kind, start, precision, title, summary="", end=None, main=False, pos=0):
@@ -59,6 +61,10 @@ def ministers_meeting() -> Document:
                 mentions=[CountryMention("NO", "Norvège", (225, 232), "pledging", "e3")], event_ids=["e3"]),
         Country(code="BE", roles=["host"],
                 mentions=[CountryMention("BE", "Bruxelles", (40, 49), "host", "e1")], event_ids=["e1"]),
+        # pledges in one event, merely named in another
+        Country(code="CA", roles=["pledging", "mentioned"], pledged=["des munitions"],
+                mentions=[CountryMention("CA", "Canada", (110, 116), "mentioned", "e2"),
+                          CountryMention("CA", "Canada", (235, 241), "pledging", "e3")], event_ids=["e2", "e3"]),
     ]
     return doc
 
@@ -114,8 +120,12 @@ def test_pledging_countries_and_other_countries_are_named_in_the_language():
     en = briefing_from_documents([ministers_meeting()], "en", today=TODAY)
     fr_pledge = next(e for e in fr.events if e.kind == "pledge")
     en_pledge = next(e for e in en.events if e.kind == "pledge")
-    assert [(p.code, p.country) for p in fr_pledge.pledges] == [("FI", "Finlande"), ("NO", "Norvège")]
-    assert [p.country for p in en_pledge.pledges] == ["Finland", "Norway"]
+    assert [(p.code, p.country) for p in fr_pledge.pledges] == [("FI", "Finlande"), ("NO", "Norvège"),
+                                                               ("CA", "Canada")]
+    assert [p.country for p in en_pledge.pledges] == ["Finland", "Norway", "Canada"]
+    projection = next(e for e in en.events if e.kind == "projection")
+    assert not projection.pledges
+    assert [(c.country, c.roles) for c in projection.countries] == [("Canada", [fmt.role_label("mentioned")])]
     assert fr_pledge.pledges[0].pledged == ["des pièces de rechange pour F-16"]
     assert fr_pledge.pledges[1].pledged == []
     fr_main = next(e for e in fr.events if e.main)
@@ -232,7 +242,7 @@ def test_no_document_text_becomes_markup(title, quote, speaker):
         assert value in text
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not there")
+@pytest.mark.skipif(not any(SEEDS.glob("*.txt")), reason="no seed documents")
 def test_seed_briefing_holds_the_seed_facts(lang):
     from nato_viewer.core.parsing.pipeline import parse_file
 

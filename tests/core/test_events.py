@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import datetime as dt
 
 from nato_viewer.core.model import EVENT_KINDS, PRECISIONS
 from nato_viewer.core.parsing.context import ParseContext

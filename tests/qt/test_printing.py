@@ -85,6 +85,8 @@ def test_seed_briefing_pdf_in_each_language(qapp, tmp_path, seed_docs, lang):
     assert ("15 février 2024" if lang == "fr" else "February 15, 2024") in text
     assert ("Finlande" if lang == "fr" else "Finland") in text
     assert ("Norvège" if lang == "fr" else "Norway") in text
+    assert ("600 milliards de dollars" if lang == "fr" else "$600 billion") in text
+    assert ("10 milliards de dollars" if lang == "fr" else "$10 billion") in text
     for doc in seed_docs:
         for figure in doc.figures:
             assert flat(fmt.format_figure(figure, lang)) in text
@@ -118,6 +120,9 @@ def test_table_rows_are_never_split_across_pages(qapp, tmp_path):
         assert len(holding) == 1, f"{cell[:12]} is cut across pages"
         # the row's two cells are on the same page
         assert flat(figure.value_text) in texts[holding[0]]
+    for text in texts:
+        if "row" in text:  # a page holding rows of the table shows its header
+            assert "Figure As written in the source" in text
 
 
 def test_every_page_has_the_footer(qapp, tmp_path):
@@ -140,6 +145,7 @@ def test_printer_path_gives_the_same_pages(qapp, tmp_path):
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    printer.setPageLayout(printing.page_layout("fr"))
     pages = printing.render(printer, briefing)
     del printer
     reader = PdfReader(str(tmp_path / "printer.pdf"))
@@ -152,19 +158,25 @@ def test_printer_path_gives_the_same_pages(qapp, tmp_path):
 def test_pagination_never_cuts_inside_a_line_or_row(qapp):
     briefing = briefing_from_documents([_long_tables_doc()], "en", today=TODAY)
     doc = printing.build_document(briefing)
-    keep, height = printing._cut_rules(doc)
-    cuts = printing.paginate(doc, 700)
-    assert cuts[0][0] == 0 and cuts[-1][1] == pytest.approx(height)
-    for (_top, bottom), (next_top, _b) in zip(cuts, cuts[1:]):
-        assert bottom == next_top
-        assert not any(a < bottom < b for a, b in keep)
-    assert all(bottom - top <= 700 for top, bottom in cuts)
+    rules = printing.cut_rules(doc)
+    pages = printing.paginate(doc, 700)
+    assert len(pages) >= 3
+    assert pages[0].top == 0 and pages[-1].bottom == pytest.approx(rules.height)
+    for page, following in zip(pages, pages[1:]):
+        assert page.bottom == following.top
+        assert not any(a < page.bottom < b for a, b in rules.keep)
+    assert all(p.bottom - p.top + p.header_height <= 700 for p in pages)
+    # pages that go on with the figures table start with its header row again
+    assert pages[0].header is None and all(p.header is not None for p in pages[1:-1])
 
 
 def test_writing_into_a_missing_folder_is_a_clear_error(qapp, tmp_path):
     briefing = briefing_from_documents([_long_tables_doc()], "en", today=TODAY)
     with pytest.raises(printing.PrintError, match="does not exist"):
         printing.write_pdf(briefing, tmp_path / "nowhere" / "b.pdf")
+    (tmp_path / "taken.pdf").mkdir()  # a folder where the file should go
+    with pytest.raises(printing.PrintError, match="could not be written"):
+        printing.write_pdf(briefing, tmp_path / "taken.pdf")
 
 
 def test_timeline_figure_is_drawn_on_white(qapp):
@@ -215,6 +227,25 @@ def test_cli_briefs_the_seed(qapp, tmp_path, capsys, lang):
 
 
 @needs_store
+def test_cli_runs_without_a_display(tmp_path):
+    """A separate process with no DISPLAY and no QT_QPA_PLATFORM: brief must choose offscreen itself."""
+    import subprocess
+    import sys
+
+    files = _seed_files()
+    if not files:
+        pytest.skip("no seed documents")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / "b.pdf"
+    done = subprocess.run([sys.executable, "-m", "nato_viewer", "brief", *map(str, files), "--lang", "en",
+                           "-o", str(out)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(PdfReader(str(out)).pages) >= 1
+    assert "Jens Stoltenberg" in " ".join(pdf_pages(out))
+
+
+@needs_store
 def test_cli_html_and_query(qapp, tmp_path):
     from nato_viewer.cli import main
 
@@ -227,7 +258,7 @@ def test_cli_html_and_query(qapp, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "data:image/png;base64," in page
-    assert "Finland" in page and "search: “Ukraine”; country: Finland" in page
+    assert "Finland" in page and "Search: “Ukraine”; country: Finland" in page
 
 
 @needs_store
@@ -245,3 +276,63 @@ def test_cli_bad_input_is_a_message_and_writes_nothing(qapp, tmp_path, capsys):
     assert main(["brief", *files, "--query", "zzzyxxqq", "-o", str(out)]) == 1
     assert "no event matches" in capsys.readouterr().err
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------- the app's actions
+
+
+@pytest.fixture
+def seed_library(tmp_path):
+    if importlib.util.find_spec("nato_viewer.core.store") is None:
+        pytest.skip("the library (core/store.py) is not there")
+    from nato_viewer.core.store import Library
+
+    files = _seed_files()
+    if not files:
+        pytest.skip("no seed documents")
+    library = Library(tmp_path / "lib.sqlite3")
+    library.index([str(f) for f in files], workers=1)
+    yield library
+    library.close()
+
+
+def test_print_preview_paints_the_briefing(qapp, monkeypatch, seed_library):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    from nato_viewer.core.briefing import BriefingRequest
+
+    seen = {}
+
+    def fake_exec(dialog):  # the modal loop replaced by a look at what it would show
+        preview = dialog.findChild(QPrintPreviewWidget)
+        preview.updatePreview()
+        seen["pages"] = preview.pageCount()
+        seen["title"] = dialog.windowTitle()
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    ids = seed_library.all_event_ids()
+    request = BriefingRequest(ids, title="Seed <briefing>", query="all", lang="en")
+    assert printing.print_preview(None, request, seed_library) is False
+    assert seen["pages"] >= 1
+    assert "Seed <briefing>" in seen["title"]
+
+
+def test_export_pdf_writes_the_selection_and_reports_failures(qapp, tmp_path, monkeypatch, seed_library):
+    from PySide6.QtWidgets import QMessageBox
+
+    from nato_viewer.core.briefing import BriefingRequest
+
+    ids = seed_library.all_event_ids()[:3]
+    request = BriefingRequest(ids, title="Three events", query="selection", lang="fr")
+    out = tmp_path / "three.pdf"
+    assert printing.export_pdf(None, request, seed_library, str(out)) == str(out)
+    text = " ".join(pdf_pages(out))
+    assert "Three events" in text
+    rows = seed_library.event_rows(ids)
+    for row in rows:  # (headings capitalise the date: "Ces derniers mois")
+        assert flat(fmt.format_event_date(row.start, row.end, row.precision, "fr")).lower() in text.lower()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    assert printing.export_pdf(None, request, seed_library, str(tmp_path / "missing" / "x.pdf")) is None
+    assert warnings and "missing" in warnings[0]

@@ -20,10 +20,14 @@ from nato_viewer.core.model import COUNTRY_ROLES, Country, CountryMention
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.country_lexicon import (
     ACRONYM_RE,
+    ACRONYMS,
     ADJ,
+    CAPITAL_RE,
     CITY,
-    NAME,
+    FIRST_WORDS,
     LEXICON,
+    LOWER_RE,
+    NAME,
     NAME_RE,
     PERSON_LIKE,
     PREFIX_RE,
@@ -74,7 +78,8 @@ _NOT_PLEDGE_RE = re.compile(
 # transfers from the DPRK to Russia").
 _HOSTILE_RE = re.compile(
     r"\b(?:aggression|agression|invasion|attack\w*|attaqu\w*|frappes?|strikes?|war|guerre|machine de guerre|"
-    r"threat\w*|menace\w*|arms transfers|condamn\w*|condemn\w*|denonc\w*|illegal\w*|illegitim\w*|unlawful)\b"
+    r"threat\w*|menace\w*|arms transfers|condamn\w*|condemn\w*|denonc\w*|illegal\w*|illegitim\w*|unlawful|"
+    r"terror\w*|proxy|proxies|militias?|milices?|regime)\b"
 )
 
 # Prepositions that make the following state a receiver of support.
@@ -213,17 +218,18 @@ def find_countries(ctx: ParseContext) -> list[Country]:
 def _mentions(ctx: ParseContext) -> list[_Hit]:
     text, folded, scan = ctx.text, ctx.folded, ctx.scan
     hits: list[_Hit] = []
-    georgia_ok = _GEORGIA_CONTEXT_RE.search(folded) is not None
-    for m in NAME_RE.finditer(folded):
-        key = _SPACES_RE.sub(" ", m.group(0))
+    georgia_ok: bool | None = None
+    for start, end, key in _candidates(ctx):
         entry = LEXICON.get(key)
         if entry is None or entry.code is None:
             continue
-        start, end = m.span()
         if _in_url(text, start):
             continue
-        if entry.code == "GE" and not georgia_ok and not key.startswith("georgie"):
-            continue
+        if entry.code == "GE" and not key.startswith("georgie"):
+            if georgia_ok is None:
+                georgia_ok = _GEORGIA_CONTEXT_RE.search(folded) is not None
+            if not georgia_ok:
+                continue
         if entry.caps and not text[start].isupper():
             continue
         if key in PERSON_LIKE and _looks_like_person(text, start, end):
@@ -234,19 +240,23 @@ def _mentions(ctx: ParseContext) -> list[_Hit]:
             continue
         hits.append(_Hit(entry.code, start, end, entry.kind))
     for m in ACRONYM_RE.finditer(scan):
-        if _in_caps_run(scan, m.start(), m.end()):
+        before = scan[m.start() - 1] if m.start() else " "
+        if before.isalnum() or before in "._" or _in_caps_run(scan, m.start(), m.end()):
             continue
-        from nato_viewer.core.parsing.country_lexicon import ACRONYMS
-
-        hits.append(_Hit(ACRONYMS[m.group(1)], m.start(), m.end(), "name"))
+        hits.append(_Hit(ACRONYMS[m.group(0)], m.start(), m.end(), NAME))
     for m in PREFIX_RE.finditer(folded):
-        if text[m.start()].isalpha():
-            hits.append(_Hit(PREFIXES[m.group(1)], m.start(), m.end(1), ADJ))
+        word = _WORD_BEFORE_RE.search(folded, max(0, m.start() - 12), m.start() + 1)
+        if word and word.group(1) in PREFIXES:
+            start = word.start(1)
+            before = folded[start - 1] if start else " "
+            if not (before.isalnum() or before in "_-"):
+                hits.append(_Hit(PREFIXES[word.group(1)], start, m.end() - 1, ADJ))
     hits.sort(key=lambda h: h.start)
     return hits
 
 
 _SPACES_RE = re.compile(r"\s+")
+_WORD_BEFORE_RE = re.compile(r"([a-z]+)$")
 # English "Georgia" is also a US state: the state of the Caucasus only where the text has its context.
 _GEORGIA_CONTEXT_RE = re.compile(
     r"\b(?:nato|otan|tbilis\w*|caucas\w*|abkhaz\w*|ossetia|black sea|moldova|ukrain\w*|armenia|azerbaijan|"
@@ -262,6 +272,32 @@ def _in_url(text: str, start: int) -> bool:
 
 # A place name used as the label of a format or document: "format dit « Ramstein »".
 _LABEL_BEFORE_RE = re.compile(r"\b(?:format|formule)\s+(?:dit\s+|called\s+|de\s+)?[\"«“']?\s*$")
+
+
+def _candidates(ctx: ParseContext) -> list[tuple[int, int, str]]:
+    """Gazetteer matches (start, end, folded key), longest first and without overlaps."""
+    folded = ctx.folded
+    found: list[tuple[int, int, str]] = []
+    last = 0
+    match = NAME_RE.match
+    for cap in CAPITAL_RE.finditer(ctx.scan):
+        pos = cap.start()
+        if pos < last or folded[pos:cap.end()] not in FIRST_WORDS:
+            continue
+        m = match(folded, pos)
+        if m:
+            found.append((pos, m.end(), _SPACES_RE.sub(" ", m.group(0))))
+            last = m.end()
+    if ctx.language == "fr":
+        for m in LOWER_RE.finditer(" " + folded):
+            found.append((m.start(1) - 1, m.end(1) - 1, _SPACES_RE.sub(" ", m.group(1))))
+        found.sort(key=lambda f: (f[0], -f[1]))
+        kept: list[tuple[int, int, str]] = []
+        for f in found:
+            if not kept or f[0] >= kept[-1][1]:
+                kept.append(f)
+        found = kept
+    return found
 
 
 def _looks_like_person(text: str, start: int, end: int) -> bool:
@@ -334,6 +370,9 @@ class _Group:
         return {h.kind for h in self.hits}
 
 
+_WINDOW = 240
+
+
 def _groups(ctx: ParseContext, hits: list[_Hit]) -> list[_Group]:
     """Coordinated mentions: "Canada, Finland and Norway", "du Canada, de la Finlande et de la Norvège"."""
     folded, sentences = ctx.folded, ctx.sentences
@@ -354,12 +393,14 @@ def _groups(ctx: ParseContext, hits: list[_Hit]) -> list[_Group]:
             e = max(e, run[-1].end)
         else:
             s, e = max(0, run[0].start - 200), min(len(folded), run[-1].end + 200)
-        groups.append(_Group(run, s, e, folded[s:run[0].start], folded[run[-1].end:e]))
+        # Rules read a few words either side: bounded windows keep long paragraphs cheap.
+        left = folded[max(s, run[0].start - _WINDOW):run[0].start]
+        right = folded[run[-1].end:min(e, run[-1].end + _WINDOW)]
+        groups.append(_Group(run, s, e, left, right))
     return groups
 
 
 def _assign_roles(ctx: ParseContext, hits: list[_Hit]) -> None:
-    ctx._cache["country_hits"] = hits
     groups = _groups(ctx, hits)
     roles: list[tuple[str, str | None] | None] = [None] * len(groups)
     for i, g in enumerate(groups):
@@ -413,19 +454,42 @@ def _triggers(sentence: str, offset: int) -> list[tuple[int, int, bool]]:
     return [(m.start() + offset, m.end() + offset, bool(m.group("strong"))) for m in _TRIGGER_RE.finditer(sentence)]
 
 
+def _sentence_triggers(ctx: ParseContext, s: int, e: int) -> list[tuple[int, int, bool]]:
+    """Pledge words of one sentence, found once however many states it names."""
+    cache = ctx._cache.setdefault("country_triggers", {})
+    key = (s, e)
+    if key not in cache:
+        cache[key] = _triggers(ctx.folded[s:e], s)
+    return cache[key]
+
+
 def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
     """"livrer des drones à l'Ukraine", "support for Ukraine", "aider l'Ukraine", "the security of Sweden"."""
     lw = g.left[-60:]
     first = g.hits[0]
     if _OBJECT_RE.search(lw) or (first.kind == ADJ and _OBJECT_ADJ_RE.search(lw)):
         return True
+    if first.kind == ADJ:
+        # "to Ukrainian forces", "à l'armée ukrainienne": a demonym receives only through its people or forces.
+        noun_before = re.search(_BODY_NOUNS + r"\s*$", lw)
+        if not (noun_before or re.match(r"^\s*" + _BODY_NOUNS, g.right)):
+            return False
+        if noun_before:
+            lw = lw[:noun_before.start()]
     if not (_TO_RE.search(lw) or _SECURITY_OF_RE.search(lw)):
         return False
-    before = [t for t in _triggers(g.left, g.s)]
+    before = [t for t in _sentence_triggers(ctx, g.s, g.e) if t[1] <= g.start]
     if not before:
         return False
     gap = ctx.folded[before[-1][1]:g.start]
     return len(gap.split()) <= 14 and not _CLAUSE_BREAK_RE.search(gap)
+
+
+_BODY_NOUNS = (
+    r"(?:\b(?:armed forces|forces armees|forces|army|armee|people|peuple|population|government|gouvernement|"
+    r"military|soldiers|soldats|pilots|pilotes|troops|troupes|defenders|authorities|autorites|partners?|"
+    r"partenaires?|navy|marine|air force|armee de l'air)\b)"
+)
 
 
 def _has_receiver(ctx: ParseContext, start: int, end: int, receivers: list[int]) -> bool:
@@ -447,7 +511,7 @@ _AID_CONTEXT_RE = re.compile(
     r"\b(?:military|militaire\w*|defen[cs]e|security|securite|troops|troupes|forces?|soldiers|soldats|weapons?|"
     r"armes?|arms|ammunition|munitions?|obus|shells|equipment|equipements?|missiles?|aircraft|avions?|jets?|"
     r"f-16s?|f-35s?|rafale|caesar|tanks?|chars|drones?|aid|aide|assistance|humanitarian|humanitaire|"
-    r"reconstruction|contributions?|missions?|operations?|battalions?|bataillons?|battle ?groups?|brigades?|"
+    r"reconstruction|missions?|operations?|battalions?|bataillons?|battle ?groups?|brigades?|"
     r"ships|navires|destroyers?|frigates?|fregates?|squadrons?|escadrons?|demining|deminage|training|"
     r"formation|air policing|police du ciel|"
     r"ukrain\w*|kyiv|kiev|partners?|partenaires?|allies|allies|alliance|nato|otan|coalition|"
@@ -461,22 +525,17 @@ def _pledging(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple[str, 
         return None
     # The pledge must be support in the security domain, not a domestic promise ("give it back to parents").
     clause = ctx.folded[g.s:g.e]
-    own = {h.code for h in g.hits}
-    if _AID_CONTEXT_RE.search(clause) or any(h.code not in own and g.s <= h.start < g.e for h in ctx_hits(ctx)):
+    if _AID_CONTEXT_RE.search(clause) or any(g.s <= r < g.e for r in receivers):
         return found
     return None
 
 
-def ctx_hits(ctx: ParseContext) -> list[_Hit]:
-    return ctx._cache.get("country_hits", [])
-
-
 def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple[str, str] | None:
     folded = ctx.folded
-    sentence = folded[g.s:g.e]
-    triggers = _triggers(sentence, g.s)
+    triggers = _sentence_triggers(ctx, g.s, g.e)
     if not triggers:
         return None
+    sentence = folded[g.s:g.e]
     lw = g.left[-70:]
     first = g.hits[0]
     before = [t for t in triggers if t[1] <= g.start]
@@ -493,10 +552,10 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
         if len(gap.split()) <= 8 and not _HOSTILE_RE.search(folded[max(g.s, before[-1][0] - 40):g.e]):
             return "pledging", _pledged_phrase(ctx, before[-1][0], g.e)
     # "U.S. contributions", "Canada's pledge", "contributions américaines", "l'initiative tchèque".
-    if _PLEDGE_NOUN_AFTER_RE.match(g.right[:50]) or (first.kind == ADJ and _PLEDGE_NOUN_BEFORE_RE.search(lw)):
-        if (not _TO_RE.search(lw) or _THANK_RE.search(lw)) and not _HOSTILE_RE.search(g.right[:60]):
-            if any(t[2] for t in triggers) or _has_receiver(ctx, g.s, g.e, receivers):
-                return "pledging", _pledged_phrase(ctx, g.end, g.e)
+    possessed = _PLEDGE_NOUN_AFTER_RE.match(g.right[:50]) or (first.kind == ADJ and _PLEDGE_NOUN_BEFORE_RE.search(lw))
+    if (possessed and (not _TO_RE.search(lw) or _THANK_RE.search(lw)) and not _HOSTILE_RE.search(g.right[:60])
+            and (any(t[2] for t in triggers) or _has_receiver(ctx, g.s, g.e, receivers))):
+        return "pledging", _pledged_phrase(ctx, g.end, g.e)
     # Thanked for its contributions: "remercie la Belgique pour ses contributions".
     if _THANK_RE.search(lw) and after and any(
             re.match(r"(?:contribut\w*|pledg\w*|donat\w*)", folded[t0:t1]) for t0, t1, _s in after):
@@ -532,23 +591,28 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
 def _participants(ctx: ParseContext, groups: list[_Group], roles: list) -> None:
     """States whose leaders speak as "we" in a joint statement or are "each" said to pledge in a readout."""
     folded = ctx.folded
+    table = _table_lines(ctx, groups)
+    named: list[int] = []
+    listed = -1  # end of the last participant group, to carry a list over "the European Council, ..."
+    for i, g in enumerate(groups):
+        lw = g.left[-120:]
+        is_named = ((_PARTICIPANTS_BEFORE_RE.search(lw) and _JOINT_RE.search(folded[g.s:g.e]))
+                    or (_TITLE_OF_RE.search(lw) and _EVENT_AGENT_WORDS.search(folded[g.s:g.e]))
+                    or i in table
+                    or (listed >= g.s and _LIST_CONTINUES_RE.match(ctx.text[listed:g.start])))
+        listed = g.end if is_named else -1
+        if is_named:
+            named.append(i)
+    if not named:
+        return
     body = folded[ctx.body_start:]
     if not any(_AID_CONTEXT_RE.search(body[max(0, m.start() - 100):m.end() + 150]) for m in _WE_PLEDGE_RE.finditer(body)):
         return
     receivers = {h.code for g, r in zip(groups, roles) if r and r[0] == "recipient" for h in g.hits}
-    table = _table_lines(ctx, groups)
-    listed = -1  # end of the last participant group, to carry a list over "the European Council, ..."
-    for i, g in enumerate(groups):
-        lw = g.left[-120:]
-        named = ((_PARTICIPANTS_BEFORE_RE.search(lw) and _JOINT_RE.search(folded[g.s:g.e]))
-                 or (_TITLE_OF_RE.search(lw) and _EVENT_AGENT_WORDS.search(folded[g.s:g.e]))
-                 or i in table
-                 or (listed >= g.s and _LIST_CONTINUES_RE.match(ctx.text[listed:g.start])))
-        listed = g.end if named else -1
-        if not named or roles[i][0] == "recipient":
+    for i in named:
+        if roles[i][0] == "recipient":
             continue
-        members = [h for h in g.hits if h.code not in receivers]
-        if members and len(members) == len(g.hits):
+        if all(h.code not in receivers for h in groups[i].hits):
             roles[i] = ("pledging", roles[i][1])
 
 

@@ -19,12 +19,7 @@ from nato_viewer.core.parsing.text import fold_word
 
 # Sovereign states (UN members, observers and the three the guidelines name) with a CLDR name.
 _STATES = set(
-    "AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CL "
-    "CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FR GA GB GD GE GH GM GN GQ GR GT GW "
-    "GY HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KZ LA LB LC LI LK LR LS LT LU "
-    "LV LY MA MC MD ME MG MH MK ML MM MN MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK "
-    "PL PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN "
-    "TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS XK YE ZA ZM ZW".split()
+    ["AD", "AE", "AF", "AG", "AL", "AM", "AO", "AR", "AT", "AU", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BN", "BO", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FM", "FR", "GA", "GB", "GD", "GE", "GH", "GM", "GN", "GQ", "GR", "GT", "GW", "GY", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IN", "IQ", "IR", "IS", "IT", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MR", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NE", "NG", "NI", "NL", "NO", "NP", "NR", "NZ", "OM", "PA", "PE", "PG", "PH", "PK", "PL", "PS", "PT", "PW", "PY", "QA", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SY", "SZ", "TD", "TG", "TH", "TJ", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "US", "UY", "UZ", "VA", "VC", "VE", "VN", "VU", "WS", "XK", "YE", "ZA", "ZM", "ZW"]
 )
 
 # Kinds of entry: how a mention names the state, which decides capitalisation checks and roles.
@@ -330,7 +325,17 @@ def _trie_regex(words: list[str]) -> str:
 
 # Keys are matched greedily (the trie regex prefers the longest continuation) between non-word limits.
 # A final "." of "U.S." is part of the key, so the right limit only refuses a following letter or digit.
-NAME_RE = re.compile(r"(?<![\w.])(?:" + _trie_regex(sorted(LEXICON)) + r")(?!\w)")
-# Acronyms are matched case-sensitively on the unfolded text: "US" is the state, "us" is not.
-ACRONYM_RE = re.compile(r"(?<![\w.])(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")(?![\w])")
-PREFIX_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(PREFIXES)) + r")-(?=\w)")
+# Every key, matched at a candidate start (an upper-case letter opening a word): names, cities and English
+# adjectives are written with a capital, so the text is not scanned position by position.
+NAME_RE = re.compile(_trie_regex(sorted(LEXICON)) + r"(?!\w)")
+# Keys that may be written in lower case (French adjectives, "pays de Galles"), scanned over the whole
+# folded text of French documents. The leading non-word character is consumed, not looked behind, so
+# the regex engine skips letters quickly: match against " " + text and read group(1).
+LOWER_RE = re.compile(r"[^\w.](" + _trie_regex(sorted(k for k, e in LEXICON.items() if e and not e.caps)) + r")(?!\w)")
+# A capitalised word (its letters): candidate starts, kept when the word can open a key.
+CAPITAL_RE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*")
+FIRST_WORDS = frozenset(m.group(0) for m in (re.match(r"[^\W\d_]+", k) for k in LEXICON) if m)
+
+# A literal alternation with no look-behind is scanned fast; the left boundary is checked by the caller.
+ACRONYM_RE = re.compile(r"(?:" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")(?!\w)")
+PREFIX_RE = re.compile(r"o-(?=\w)")  # every prefix ends in "o-": found literally, read back by the caller

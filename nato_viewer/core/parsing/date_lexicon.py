@@ -69,12 +69,7 @@ def weekday_number(word: str) -> int | None:
 
 # Words that may stand right before a bare year without making it part of a name.
 YEAR_LEAD_WORDS = frozenset(
-    """
-    in en by of the from since until till through to for before after around during early late mid
-    de du des d l la le les au aux a depuis avant apres jusqu'en jusqu'a vers fin debut annee l'annee
-    year years this that its spring summer fall autumn winter printemps ete automne hiver between entre
-    and et or ou fy fiscal calendar beyond au-dela d'ici est was is were sommet summit cette ce
-    """.split()
+    ["in", "en", "by", "of", "the", "from", "since", "until", "till", "through", "to", "for", "before", "after", "around", "during", "early", "late", "mid", "de", "du", "des", "d", "l", "la", "le", "les", "au", "aux", "a", "depuis", "avant", "apres", "jusqu'en", "jusqu'a", "vers", "fin", "debut", "annee", "l'annee", "year", "years", "this", "that", "its", "spring", "summer", "fall", "autumn", "winter", "printemps", "ete", "automne", "hiver", "between", "entre", "and", "et", "or", "ou", "fy", "fiscal", "calendar", "beyond", "au-dela", "d'ici", "est", "was", "is", "were", "sommet", "summit", "cette", "ce"]
 )
 
 # Sentence cues that a bare weekday or month lies ahead of the document date.
@@ -110,12 +105,6 @@ def trie_regex(words) -> str:
 # Words near which a date expression may stand: the date patterns only run in windows around these
 # and around digits, which keeps the scan of long texts cheap.
 ANCHOR_WORDS = frozenset(
-    list(MONTHS) + list(WEEKDAYS) + """
-    aujourd'hui today tonight hier yesterday veille demain tomorrow avant-hier apres-demain semaine week weeks
-    mois month months annee annees year years year's l'an l'annee an days jours recent recente recentes recents
-    recemment recently lately far jusqu'a jusqu'ici date actuellement cours currently underway under ongoing
-    present summer spring fall autumn winter ete printemps automne hiver decade matin soir morning afternoon
-    evening ago earlier within d'ici ahead
-    """.split()
+    list(MONTHS) + list(WEEKDAYS) + ["aujourd'hui", "today", "tonight", "hier", "yesterday", "veille", "demain", "tomorrow", "avant-hier", "apres-demain", "semaine", "week", "weeks", "mois", "month", "months", "annee", "annees", "year", "years", "year's", "l'an", "l'annee", "an", "days", "jours", "recent", "recente", "recentes", "recents", "recemment", "recently", "lately", "far", "jusqu'a", "jusqu'ici", "date", "actuellement", "cours", "currently", "underway", "under", "ongoing", "present", "summer", "spring", "fall", "autumn", "winter", "ete", "printemps", "automne", "hiver", "decade", "matin", "soir", "morning", "afternoon", "evening", "ago", "earlier", "within", "d'ici", "ahead"]
 )
 ANCHOR_RE = re.compile(r"\b(?:\d|" + trie_regex(ANCHOR_WORDS) + r"(?![\w-]))")

@@ -23,7 +23,9 @@ from nato_viewer.core.parsing.date_lexicon import (
     FULL_MONTH_RE,
     FUTURE_CUES_RE,
     MONTH_RE,
+    MONTHS,
     WEEKDAY_RE,
+    WEEKDAYS,
     YEAR_LEAD_WORDS,
     YEAR_RE,
     month_number,
@@ -333,27 +335,33 @@ def _relative(kind: str, ref: dt.date) -> tuple[dt.date, dt.date | None, str]:
     return ref, None, kind  # before | ongoing
 
 
-def _windows(folded: str, lo: int, hi: int) -> list[Span]:
-    """Stretches of text around digits and date words; the date patterns only run there."""
-    out: list[list[int]] = []
+def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
+    """Stretches of text around digits and date words, with the sorts of anchor each holds;
+    the date patterns only run there, and only those an anchor calls for."""
+    out: list[list] = []
     for m in ANCHOR_RE.finditer(folded, lo, hi):
-        a, b = max(lo, m.start() - 48), min(hi, m.start() + 56)
+        word = m.group(0)
+        sort = "digit" if word[:1].isdigit() else ("month" if word in MONTHS else (
+            "weekday" if word in WEEKDAYS else "word"))
+        a, b = max(lo, m.start() - 34), min(hi, m.start() + 30)
         if out and a <= out[-1][1] + 8:
             out[-1][1] = max(out[-1][1], b)
+            out[-1][2].add(sort)
         else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+            out.append([a, b, {sort}])
+    return [(a, b, sorts) for a, b, sorts in out]
 
 
 def _scan_dates(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None) -> list[_Found]:
     found: list[_Found] = []
-    for wlo, whi in _windows(ctx.folded, lo, hi):
-        _scan_window(ctx, wlo, whi, ref, found)
+    for wlo, whi, sorts in _windows(ctx.folded, lo, hi):
+        _scan_window(ctx, wlo, whi, ref, found, sorts)
     found.sort(key=lambda f: f.span)
     return found
 
 
-def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found: list[_Found]) -> None:
+def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found: list[_Found],
+                 sorts: set[str]) -> None:
     folded, scan = ctx.folded, ctx.scan
     taken = _Taken()
 
@@ -362,9 +370,11 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             taken.take(item.span)
             found.append(item)
 
-    for item in _absolute(folded, lo, hi, ref):
-        keep(item)
-    for m in _YEAR_END.finditer(folded, lo, hi):
+    digits = "digit" in sorts
+    if digits:
+        for item in _absolute(folded, lo, hi, ref):
+            keep(item)
+    for m in _YEAR_END.finditer(folded, lo, hi) if digits or "word" in sorts else ():
         y = m["y"]
         if y[0].isdigit():
             year = int(y)
@@ -373,11 +383,11 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
         else:
             continue
         keep(_Found(m.span(), dt.date(year, 12, 31), None, "year_end", relative=not y[0].isdigit()))
-    for m in _MONTH_YEAR.finditer(folded, lo, hi):
+    for m in _MONTH_YEAR.finditer(folded, lo, hi) if digits else ():
         month = month_number(m["m"])
         if month:
             keep(_Found(m.span(), dt.date(int(m["y"]), month, 1), None, "month"))
-    for m in _YEAR_RANGE.finditer(folded, lo, hi):
+    for m in _YEAR_RANGE.finditer(folded, lo, hi) if digits else ():
         y1, y2 = int(m["y1"]), m["y2"]
         y2i = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
         if y1 < y2i <= y1 + 30 and _year_ok(scan, folded, m.start("y1"), m.end()):
@@ -398,11 +408,11 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             else:
                 end = _add_months(ref, 12 * count)
             keep(_Found(m.span(), ref, end, "range", relative=True))
-        for m in _RELATIVE_RE.finditer(folded, lo, hi):
+        for m in _RELATIVE_RE.finditer(folded, lo, hi) if "word" in sorts else ():
             kind = next(_RELATIVE_KIND[k] for k, v in m.groupdict().items() if v is not None)
             start, end, precision = _relative(kind, ref)
             keep(_Found(m.span(), start, end, precision, relative=True))
-        for m in _MONTH_ALONE.finditer(folded, lo, hi):
+        for m in _MONTH_ALONE.finditer(folded, lo, hi) if "month" in sorts else ():
             span = (m.start("m"), m.end()) if m["lead"] in ("the", "de", "of", "ce", "cet", "ces") else m.span()
             if not taken.free(span):
                 continue
@@ -421,7 +431,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             elif m["lead"] == "last" or m["tail"] in ("dernier", "passe"):
                 year -= 1 if month >= ref.month else 0
             keep(_Found(span, dt.date(year, month, 1), None, "month", relative=True))
-        for m in _WEEKDAY.finditer(folded, lo, hi):
+        for m in _WEEKDAY.finditer(folded, lo, hi) if "weekday" in sorts else ():
             wd = weekday_number(m["wd"])
             if wd is None:
                 continue
@@ -431,7 +441,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             future = _future(folded, ctx.sentences[idx] if idx >= 0 else None)
             day = _weekday_date(wd, ref, m["lead"], m["tail"], future)
             keep(_Found(m.span(), day, None, "day", relative=True))
-    for m in _YEAR.finditer(folded, lo, hi):
+    for m in _YEAR.finditer(folded, lo, hi) if digits else ():
         if taken.free(m.span()) and _year_ok(scan, folded, m.start(), m.end()):
             keep(_Found(m.span(), dt.date(int(m["y"]), 1, 1), None, "year"))
 

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import re
 
+from nato_viewer.core.parsing.date_lexicon import trie_regex
+
+_PARTS: dict[int, tuple[str, ...]] = {}
+
 
 def _rx(*parts: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")")
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")")
+    _PARTS[id(rx)] = parts
+    return rx
 
 
 # Order matters: the first kind whose trigger a sentence holds wins (see events.py).
@@ -41,10 +47,10 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"operationnel(?:le)? (?:en|d'ici|des|a partir)",
     ),
     "decision": _rx(
-        r"decid(?:e|es|ed|ing)", r"decision (?:to|de|d')", r"d[ea]cid(?:e|es|er|ent|erent)\b", r"ont decide",
+        r"decid(?:e|es|ed|ing)", r"decision (?:to|de|d')", r"decid(?:e|es|er|ent|erent)\b", r"ont decide",
         r"agree(?:s|d)?\b", r"agreement", r"convenu", r"(?:se sont|s'est) (?:mis|accordes?) d'accord",
         r"(?:se sont )?accordes? sur", r"adopt(?:s|ed|e|ee|es|ent|er|ion)?\b", r"approv(?:e|es|ed|al)\b",
-        r"approuv(?:e|ee|es|ent|er)\b", r"endors(?:e|es|ed|ement)\b", r"entérin|enterin(?:e|er|ent)",
+        r"approuv(?:e|ee|es|ent|er)\b", r"endors(?:e|es|ed|ement)\b", r"enterin(?:e|er|ent)",
         r"launch(?:es|ed)?\b", r"lanc(?:e|ee|es|ent|er)\b", r"establish(?:es|ed|ment)?\b", r"etabli(?:r|t|ssent)\b",
         r"creat(?:e|es|ed|ion) (?:of )?(?:a|an|the|new|four|two|three)", r"cre(?:er|e|ee|ation) (?:un|une|de|d'|du|le|la)",
         r"activat(?:e|ed|es)\b", r"activ(?:e|er|ent) (?:ses|les|le)", r"ratif(?:y|ied|ies|ication|ie|iee|ier|ient)",
@@ -54,30 +60,31 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"lev(?:e|ent|er) (?:ses|son|leurs) (?:objections|reserves|veto)", r"mis fin a ses reserves",
     ),
     "pledge": _rx(
-        r"pledg(?:e|es|ed|ing)", r"commit(?:s|ted|ment|ments)?\b", r"engag(?:e|ent|ement|ements|er)\b",
+        r"pledg(?:e|es|ed|ing)", r"commit(?:s|ted)?\b", r"(?:new|concrete|additional|firm) commitments?\b",
+        r"engag(?:e|ent|er)\b", r"(?:nouvel|nouveaux|nouvelle|nouvelles) engagements?",
         r"s'engag", r"provid(?:e|es|ed|ing)\b", r"fourni(?:r|t|ssent|ra|ront)\b", r"deliver(?:s|ed|ing)?\b",
         r"livr(?:er|e|ent|era|eront|aison|aisons)\b", r"send(?:s|ing)?\b", r"sent\b", r"envo(?:yer|ie|ient|ie|iera|ieront)\b",
         r"donat(?:e|ed|ion|ions)", r"contribut(?:e|es|ed|ion|ions)\b", r"contribu(?:er|e|ent|tion|tions)\b",
         r"announc(?:e|es|ed|ement|ements) (?:of )?(?:\w+ )?(?:support|aid|assistance|funding|package|new|additional|\$)",
         r"annonc(?:e|es|er|ent) (?:de |d')?(?:\w+ )?(?:soutien|aide|assistance|nouve)", r"promesses?",
-        r"support(?:s|ed)? (?:for )?ukraine", r"(?:continue|continuer|continuera|continueront|continuerons) "
+r"(?:continue|continuer|continuera|continueront|continuerons) "
         r"(?:to |a |d')?(?:provide|support|fournir|soutenir|apporter|aider|help)",
-        r"(?:soutien|aide|assistance|security assistance|military aid|aide militaire) (?:a|to|for|de|en faveur)",
         r"deploy(?:s|ed|ment|ments)?\b", r"deploi(?:e|ent|ement|ements)\b", r"deploy(?:er|e|es)\b", r"station(?:s|ed|ing)?\b",
         r"coalition (?:de|of|to|for|pour)\b", r"fund(?:s|ed|ing)\b", r"financ(?:e|er|ement)\b", r"stand (?:with|by)", r"aux cotes de",
-        r"reaffirm(?:s|ed)? (?:\w+ )?(?:commitment|support)", r"reaffirm(?:e|ent|er)? (?:leur|son) (?:engagement|soutien)",
-        r"offer(?:s|ed)?\b", r"increase (?:its|their) (?:presence|troops)", r"surged?\b", r"doubl(?:ed|e)\b",
+        r"offer(?:s|ed)?\b", r"maintain(?:s|ed|ing)? (?:an? |its |their |the )?(?:\w+ )?(?:presence|forces?|troops|rotational)",
+        r"increase (?:its|their) (?:presence|troops)", r"surged?\b", r"doubl(?:ed|e)\b",
         r"renforcer? (?:sa|leur) presence", r"augmenter? (?:sa|leur) presence",
     ),
     "operation": _rx(
         r"operations?\b(?! (?:of|des) )", r"killed\b", r"kill(?:s|ing)\b", r"tues?\b", r"detain(?:ed|s)?\b",
-        r"captur(?:e|ed)\b", r"air ?strikes?", r"strikes? (?:on|against)", r"frappes?\b", r"attaques?\b",
-        r"attack(?:s|ed)?\b", r"invasion\b", r"invad(?:e|ed)", r"bombard", r"missions?\b", r"air policing",
+        r"captur(?:e|ed)\b", r"air ?strikes?", r"strikes? (?:on|against)", r"frappes?\b", r"attaques? (?:de|contre|menees|russes?|aeriennes?)",
+        r"attacks? (?:on|against) (?!one\b|all\b|any\b)", r"attacked\b", r"missile attacks?", r"invasion\b", r"invad(?:e|ed)", r"bombard", r"missions?\b", r"air policing",
         r"police du ciel", r"patrol", r"intrusion", r"incursion", r"military build-?up", r"renforcement (?:du dispositif|militaire)",
         r"engagements?\b(?= with| in)", r"security force\b",
     ),
     "meeting": _rx(
-        r"met\b", r"meet(?:s|ing|ings)?\b", r"summit\b", r"sommets?\b", r"mini-sommet", r"reunion\b", r"reuni(?:s|es)?\b",
+        r"(?<!be )(?<!been )(?<!was )(?<!were )(?<!is )met\b(?! (?:or|the (?:target|goal|threshold|commitment)))",
+        r"meet(?:s|ing|ings)?\b(?! (?:or exceed|the (?:target|goal|threshold|commitment|benchmark)|their|its|our))", r"summit\b", r"sommets?\b", r"mini-sommet", r"reunion\b", r"reuni(?:s|es)?\b",
         r"se reuni(?:ssent|ront|ra)", r"ministerial\b", r"ministerielle\b", r"(?:phone |telephone )?call\b(?! (?:on|for))",
         r"spoke (?:with|to|today)", r"speaks? with", r"s'est entretenu", r"se sont entretenus", r"entretien\b",
         r"visit(?:s|ed|ing)?\b", r"visite\b", r"rencontr(?:e|er|ent|era)\b", r"talks\b", r"pourparlers",
@@ -134,3 +141,104 @@ FUTURE_CUES = _rx(
     r"upcoming", r"prochaine?s?\b", r"prevue?s?\b", r"\w{3,}(?:era|eront|ira|iront)\b", r"sera\b", r"seront\b",
     r"aura\b", r"auront\b", r"va\b", r"vont\b", r"doi(?:t|vent) ", r"devr(?:a|ont|ait|aient)\b", r"a venir",
 )
+
+
+def _split_top(body: str) -> list[str]:
+    """The top-level alternatives of a regex group body."""
+    alts, depth, cur, i = [], 0, "", 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            cur += body[i:i + 2]
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alts.append(cur)
+            cur = ""
+            i += 1
+            continue
+        cur += ch
+        i += 1
+    alts.append(cur)
+    return alts
+
+
+def _close(p: str, start: int) -> int:
+    depth, i = 0, start
+    while i < len(p):
+        if p[i] == "\\":
+            i += 2
+            continue
+        if p[i] == "(":
+            depth += 1
+        elif p[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(p) - 1
+
+
+def literal_heads(part: str) -> set[str]:
+    """Literal text every match of `part` starts with ("" when there is none to find)."""
+    if part.startswith("(?:"):
+        j = _close(part, 0)
+        heads = {h for alt in _split_top(part[3:j]) for h in literal_heads(alt)}
+        if part[j + 1:j + 2] in ("?", "*"):
+            heads |= literal_heads(part[j + 2:])
+        return heads
+    lit, i = "", 0
+    while i < len(part):
+        ch = part[i]
+        if ch == "\\":
+            nxt = part[i + 1:i + 2]
+            if nxt in ("b", "w", "d", "s", "W", "D", "S") or not nxt:
+                break
+            lit += nxt
+            i += 2
+            continue
+        if part.startswith("(?:", i) and lit:
+            return {lit + h for h in literal_heads(part[i:])}
+        if ch in "()[]{}|.^$?*+":
+            if ch in "?*{" and lit:
+                lit = lit[:-1]
+            break
+        lit += ch
+        i += 1
+    return {lit}
+
+
+def head_kinds(named: dict[str, re.Pattern]) -> dict[str, frozenset[str]]:
+    """Each literal head -> the kinds whose triggers may start with it ("" for digit-led ones)."""
+    out: dict[str, set[str]] = {}
+    for kind, rx in named.items():
+        for part in _PARTS[id(rx)]:
+            for head in literal_heads(part):
+                out.setdefault(head, set()).add(kind)
+    return {h: frozenset(k) for h, k in out.items()}
+
+
+def prefilter(patterns: list[re.Pattern]) -> re.Pattern:
+    """One regex that finds every place where one of `patterns` may start: a trie of their literal heads
+    (and digits when a pattern starts with one). Scanning a text once with it and then matching each
+    pattern only at its hits is much cheaper than searching with every pattern."""
+    heads: set[str] = set()
+    digit = False
+    for rx in patterns:
+        for part in _PARTS[id(rx)]:
+            for head in literal_heads(part):
+                if not head:
+                    digit = True  # starts with a class or a digit: let digits through
+                heads.add(head) if head else None
+    alternatives = [trie_regex(sorted(h for h in heads if h))]
+    if digit:
+        alternatives.append(r"\d")
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
+
+
+TRIGGER_PREFILTER = prefilter(list(TRIGGERS.values()))
+TRIGGER_HEADS = head_kinds(TRIGGERS)

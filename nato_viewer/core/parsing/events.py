@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from nato_viewer.core.model import DateExpr, Event, Span
 from nato_viewer.core.parsing.context import ParseContext
@@ -22,6 +23,8 @@ from nato_viewer.core.parsing.event_lexicon import (
     ONGOING_CUES,
     READOUT_TITLE,
     STATEMENT_TITLE,
+    TRIGGER_HEADS,
+    TRIGGER_PREFILTER,
     TRIGGERS,
 )
 from nato_viewer.core.parsing.text import fold, shorten
@@ -37,6 +40,8 @@ _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|sou
 
 def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Event]:
     """Events in text order, the main event first and marked main=True; ids are set by the pipeline."""
+    ctx._cache.pop("doc_iso", None)
+    _find_hits(ctx)
     sentences = [s for s in ctx.sentences if _is_prose(ctx, s, title)]
     headline = _headline(ctx, sentences)
     if headline is not None:
@@ -60,12 +65,25 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
     return events
 
 
+def _doc_iso(ctx: ParseContext) -> str | None:
+    if "doc_iso" not in ctx._cache:
+        ctx._cache["doc_iso"] = ctx.doc_date.isoformat() if ctx.doc_date else None
+    return ctx._cache["doc_iso"]
+
+
 def _key(ctx: ParseContext, event: Event, span: Span) -> tuple:
-    """Two events with this key are one: the same kind, date and trigger word
-    (one accession or appointment per date, one meeting per date and noun)."""
+    """Two events with this key are one. Meetings, statements, accessions and appointments are named
+    again and again ("the summit"): one per kind, date and trigger word. Decisions and pledges are
+    listed one a line, often with the same verb: each clause is its own."""
     if event.kind in ("accession", "appointment"):
         return event.kind, event.start
-    return event.kind, event.start, _first_trigger(ctx, span, event.kind)
+    if event.kind in ("meeting", "statement", "exercise"):
+        return event.kind, event.start, _first_trigger(ctx, span, event.kind)
+    m = _trigger(ctx, span, event.kind)
+    if m is None:
+        return event.kind, event.start, span
+    after = ctx.folded[m.end():min(span[1], m.end() + 40)].split()[:2]
+    return event.kind, event.start, m.group(0), tuple(after)
 
 
 # ---------------------------------------------------------------- main event
@@ -101,7 +119,7 @@ def _lead_date(ctx: ParseContext, dates: list[DateExpr], lead: Span | None) -> D
     if lead is None:
         return None
     near = [d for d in _dates_in(dates, lead) if d.precision in ("day", "range") and _near_doc(ctx, d)]
-    doc = ctx.doc_date_iso
+    doc = _doc_iso(ctx)
     for d in near:
         if d.precision == "range" and doc and d.start <= doc <= (d.end or d.start):
             return d
@@ -135,7 +153,8 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
     text = ctx.folded[clause[0]:clause[1]]
     in_clause = [d for d in _dates_in(dates, clause) if not _after_since(ctx, clause, d)]
     out: list[Event] = []
-    if _quoted_share(ctx.text[clause[0]:clause[1]]) > 0.5:
+    raw = ctx.text[clause[0]:clause[1]]
+    if any(q in raw for q in "«“\"") and _quoted_share(raw) > 0.5:
         # Quoted speech reports few facts of its own: only a dated forecast counts.
         future_date = _future_date(ctx, in_clause)
         if future_date is not None and FUTURE_CUES.search(text):
@@ -146,14 +165,15 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
         out.append(_event(ctx, "meeting", clause, summit, main=False, text=text))
         in_clause = [d for d in in_clause if d is not summit]
     future_date = _future_date(ctx, in_clause)
-    future = bool(FUTURE_CUES.search(text))
+    future = bool((future_date is not None or in_clause or _after_doc(ctx, main)) and FUTURE_CUES.search(text))
     if future and future_date is not None and future_date.precision in ("year", "year_end", "month") \
             and not TRIGGERS["accession"].search(text) and not TRIGGERS["appointment"].search(text):
         # "D'ici la fin de 2026, les Alliés auront doublé...": a dated forecast or target.
         out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
         return out
-    for kind, rx in TRIGGERS.items():
-        m = rx.search(text)
+    candidates: list[tuple[str, re.Match]] = []
+    for kind in TRIGGERS:
+        m = _trigger(ctx, clause, kind)
         if not m:
             continue
         if kind == "projection" and not (future_date or (future and in_clause)):
@@ -162,10 +182,23 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
                                        or re.search(r"(?:largest|biggest|plus grand|premier|first) exercis", text)):
             continue
         if kind == "meeting" and summit is not None:
-            break
-        date = _pick_date(in_clause, clause[0] + m.start(), future_date if kind == "projection" else None)
-        if date is None and future and _after_doc(ctx, main):
-            date = _as_date(main)  # a preview ("Leaders will endorse...") happens at the event it previews
+            continue
+        candidates.append((kind, m))
+    if candidates:
+        kind, m = candidates[0]
+        dated = [d for d in in_clause if d.precision in ("day", "range") and d.start != _doc_iso(ctx)]
+        if len(candidates) > 1 and dated:
+            # An explicit date belongs to the event word nearest before it ("l'intrusion de drones
+            # dans la nuit du 9 au 10 septembre").
+            at = dated[0].span[0]
+            before = [(at - mm.start(), k, mm) for k, mm in candidates if mm.start() < at]
+            if before:
+                _, kind, m = min(before, key=lambda t: t[0])
+        date = _pick_date(in_clause, m.start(), future_date if kind == "projection" else None)
+        if date is None and ((future and _after_doc(ctx, main)) or (kind == main.kind == "operation")):
+            # A preview ("Leaders will endorse...") happens at the event it previews; a further step of
+            # the operation the release reports happened when it did.
+            date = _as_date(main)
         out.append(_event(ctx, kind, clause, date, main=False, text=text))
         return out
     if future and future_date is not None:
@@ -189,7 +222,9 @@ def _quoted_share(text: str) -> float:
 
 def _dated_meeting(ctx: ParseContext, clause: Span, in_clause: list[DateExpr]) -> DateExpr | None:
     """A summit or ministerial named with its own date, other than the document's: "the summit in July"."""
-    doc = ctx.doc_date_iso or ""
+    if not in_clause:
+        return None
+    doc = _doc_iso(ctx) or ""
     for m in MEETING_NOUN.finditer(ctx.folded, clause[0], clause[1]):
         for d in in_clause:
             if d.precision in ("before", "ongoing") or d.start == doc:
@@ -201,7 +236,7 @@ def _dated_meeting(ctx: ParseContext, clause: Span, in_clause: list[DateExpr]) -
 
 
 def _after_doc(ctx: ParseContext, event: Event) -> bool:
-    return bool(ctx.doc_date_iso and event.start and event.start > ctx.doc_date_iso)
+    return bool(_doc_iso(ctx) and event.start and event.start > _doc_iso(ctx))
 
 
 def _as_date(event: Event) -> DateExpr:
@@ -246,7 +281,7 @@ def _event(ctx: ParseContext, kind: str, span: Span, date: DateExpr | None, main
         start, end, precision = date.start, date.end, date.precision
         date_text, date_span, anchor = date.text, date.span, date.anchor
     else:
-        start, end, precision = ctx.doc_date_iso, None, "day"
+        start, end, precision = _doc_iso(ctx), None, "day"
         date_text = date_span = anchor = None
         if not main and text is not None:
             if ONGOING_CUES.search(text):
@@ -272,7 +307,7 @@ def _is_prose(ctx: ParseContext, span: Span, title: str) -> bool:
         return False
     if title and text.strip("# ") == title.strip() and not re.search(r"[.!?»”\"]$", text):
         return False  # the headline line
-    return sum(c.islower() for c in text) >= 10
+    return sum(map(str.islower, text[:160])) >= 10
 
 
 def _is_pure_quote(ctx: ParseContext, span: Span) -> bool:
@@ -320,9 +355,45 @@ def _strip(ctx: ParseContext, span: Span) -> Span:
     return s, e
 
 
-def _first_trigger(ctx: ParseContext, span: Span, kind: str) -> str:
+def _find_hits(ctx: ParseContext) -> None:
+    """Every place a trigger may start, with the kinds it may belong to (one scan of the text)."""
+    positions: list[int] = []
+    kinds: list[frozenset[str]] = []
+    digit_kinds = TRIGGER_HEADS.get("", frozenset())
+    for m in TRIGGER_PREFILTER.finditer(ctx.folded, ctx.body_start):
+        word = m.group(0)
+        found: set[str] = set()
+        if word[:1].isdigit():
+            found |= digit_kinds
+        for k in range(1, len(word) + 1):
+            hit = TRIGGER_HEADS.get(word[:k])
+            if hit:
+                found |= hit
+        if found:
+            positions.append(m.start())
+            kinds.append(frozenset(found))
+    ctx._cache["trigger_hits"] = (positions, kinds)
+
+
+def _trigger(ctx: ParseContext, span: Span, kind: str) -> re.Match | None:
+    """The first place in `span` where a trigger of `kind` starts (matched only at prefilter hits)."""
     rx = TRIGGERS.get(kind)
     if rx is None:
-        return ""
-    m = rx.search(ctx.folded, span[0], span[1])
+        return None
+    if "trigger_hits" not in ctx._cache:
+        _find_hits(ctx)
+    positions, kinds = ctx._cache["trigger_hits"]
+    for i in range(bisect_left(positions, span[0]), len(positions)):
+        pos = positions[i]
+        if pos >= span[1]:
+            break
+        if kind in kinds[i]:
+            m = rx.match(ctx.folded, pos, span[1])
+            if m:
+                return m
+    return None
+
+
+def _first_trigger(ctx: ParseContext, span: Span, kind: str) -> str:
+    m = _trigger(ctx, span, kind)
     return m.group(0) if m else ""

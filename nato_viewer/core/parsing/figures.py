@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 from babel.dates import get_day_names, get_month_names
@@ -22,12 +21,14 @@ from nato_viewer.core.model import Figure
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.numbers import (
     PERCENT,
+    QUALIFIER_LAST_WORDS,
     Currency,
     Number,
     as_number,
     currency_after,
     currency_before,
     find_numbers,
+    maybe_currency_before,
     qualifier_after,
     qualifier_before,
 )
@@ -120,21 +121,31 @@ _MULTI_FIRST = frozenset(m.split(" ", 1)[0] for m in MULTI_NOUNS)
 _CONTAINERS = frozenset(_words("squadron squadrons battalion battalions brigade brigades company companies "
                                "group groups unit units team teams batteries battery"))
 
+# "One" with these is rhetoric ("no one nation", "one country cannot"), and "two" with these is
+# the bilateral frame of a meeting ("the two leaders", "two countries together").
+_RHETORICAL_ONE = frozenset(_words(_STATES))
+_BILATERAL = frozenset(_words("leaders leader countries nations governments presidents sides democracies "
+                              "dirigeants pays gouvernements presidents chefs democraties"))
+
 # Nouns whose singular is their plural.
 _INVARIANT = frozenset(_words("aircraft personnel police staff people headquarters corps crew dead wounded injured "
-                              "killed taliban obus voix pays"))
+                              "killed taliban obus voix pays children men women gunmen policemen airmen "
+                              "guardsmen paratroopers"))
 
 # Words that end a noun phrase: a counted noun must come before any of them.
 _STOP = frozenset(_words("""
 the a an of and or but in on at to for by with from as into onto than then that this these those which who
 whom whose is are was were be been being has have had will would can could should may might must do does
 did not no nor so such per its their our his her my your we they he she it i you them us me there here
+about over under after before between against during through within without across among around via
+all any each every both more most less than just only also very
 year years day days week weeks month months hour hours minute minutes second seconds decade decades
 century centuries time times percent kilometres kilometers km miles metres meters tons tonnes kg ago
 le la les l' un une des de du d' et ou mais en dans sur sous par pour avec sans a au aux ce ces cet cette
 qui que qu' dont est sont etait ont sera ne pas se sa son ses leur leurs nos notre vos votre il elle ils
 elles on nous vous y an ans annee annees jour jours semaine semaines mois heure heures siecle siecles
-fois cent kilometres tonnes kilos
+fois cent kilometres tonnes kilos entre contre vers chez selon depuis pendant apres avant tous toutes
+plus moins tres aussi
 """))
 
 # Words before a number that make it part of a name or a reference ("Article 5", "numéro 2").
@@ -146,7 +157,7 @@ _CODE_WORDS = (
     "sector|secteur|covid|windows|iphone|top|rang|rank|ranked|figure|table|tableau|"
     "chart|slide|verse|clause|amendment|amendement"
 )
-_CODE_BEFORE = re.compile(r"(?<![\w])(?:" + _CODE_WORDS + r")[ ]?$")
+_CODE_WORDS_SET = frozenset(w.replace("\\", "") for w in _CODE_WORDS.split("|"))
 
 _DETERMINERS = frozenset(
     _words("the these those our their its his her my your both les ces nos leurs ses mes vos des aux")
@@ -164,27 +175,28 @@ ces des leurs nos et mais avec dont soit selon parmi
 
 
 @lru_cache(maxsize=1)
-def _date_regexes() -> tuple[re.Pattern, re.Pattern]:
-    months: set[str] = set()
+def _date_words() -> frozenset[str]:
+    """Month and weekday names, full and abbreviated, folded (babel, French and English)."""
+    words: set[str] = {"sept", "janv", "fevr", "juil"}
     for locale in ("en", "fr"):
         for width in ("wide", "abbreviated"):
-            months.update(fold_word(m).rstrip(".") for m in get_month_names(width, locale=locale).values())
-            months.update(fold_word(d).rstrip(".") for d in get_day_names(width, locale=locale).values())
-    months.update({"sept", "janv", "fevr", "juil"})
-    alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
-    after = re.compile(
+            words.update(fold_word(m).rstrip(".") for m in get_month_names(width, locale=locale).values())
+            words.update(fold_word(d).rstrip(".") for d in get_day_names(width, locale=locale).values())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _date_after() -> re.Pattern:
+    """A month or weekday name right after a day number: "15 février", "24-25 June", "11 et 12 juillet"."""
+    alt = "|".join(sorted((re.escape(m) for m in _date_words()), key=len, reverse=True))
+    return re.compile(
         r"(?:[ ]?(?:-|et|and|au|to|a|through)[ ]?\d{1,2})?(?:er|st|nd|rd|th)?[ ]?,?[ ]+(?:de[ ]+|of[ ]+)?"
         r"(?:" + alt + r")(?![a-z])"
     )
-    before = re.compile(r"(?<![a-z])(?:" + alt + r")\.?,?[ ]+(?:the[ ]+)?$")
-    return after, before
 
 
 _TIME_AFTER = re.compile(r"[ ]?(?::\d{2}|h\d{2}|h(?![a-z])|[ap]\.?m\.?(?![a-z]))")
-_LETTER_AFTER = re.compile(r"[a-z]|-[a-z]|'[a-z]")
-_CAP_WORD_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'.-]*)[ ]$")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\n\"«“(—–-]|\d\)?)[ ]*$")
-_WORD_BEFORE = re.compile(r"(?<![\w'])([\w']+)[ ]{1,2}$")
 _NP_TOKEN = re.compile(r"[ ]{0,2}((?:[a-z]\.){2,}|[a-z0-9]+(?:['/-][a-z0-9]+)*)")
 _PARTITIVE = re.compile(r"[ ]of[ ](?:the|these|those|its|their|[a-z]+'s?)(?=[ ])|[ ]des(?=[ ])")
 _OF = re.compile(r"[ ]?(?:de[ ]|d'|of[ ])")
@@ -192,7 +204,6 @@ _PERCENT_OF = re.compile(
     r"[ ](?:of|du|de|d')[ ]?(?:(?:their|its|the|leur|son|sa|la)[ ])?(?:gdp|pib|gross domestic product|"
     r"produit interieur brut)(?![a-z])"
 )
-_ALL_BEFORE = re.compile(r"(?<![\w])(?:all|tous les|toutes les|les|the)[ ]$")
 _RANGE_GAP = re.compile(r"[ ]?(?:-|to|a|through|or|ou|and|et)[ ]?")
 _RANGE_OPEN = re.compile(r"(?<![\w])(?P<w>between|entre|from|de|d')[ ]?$")
 _ELLIPSIS_GAP = re.compile(r"(?:[ ]+[a-z']+){0,2}[ ]*(?:,|et|and|ou|or|versus|vs\.?|contre|against)[ ]*")
@@ -204,6 +215,9 @@ _THAT_NUMBER = re.compile(
 )
 _AU_NOMBRE = re.compile(r"(?P<noun>[a-z][a-z'-]*)[ ]?,?[ ]au[ ]nombre[ ](?:de[ ]|d')$")
 # A sentence ends at ". " unless the period closes an initial or "U.S.".
+# What may follow a number that stands for a count named elsewhere ("from four to six.",
+# "is now 23, up from", "au nombre d'un milliard,"): not a noun of its own ("three times that").
+_ENDS_A_CLAUSE = re.compile(r"[ ]?(?:[.,;:)!?\n\"»”]|$|-|(?:and|et|or|ou|to|a|in|en|by|par|since|depuis|today|now|this|last|at|on|as)(?![\w]))")
 _SENTENCE_BREAK = re.compile(r"(?<!\.[a-z])(?<![ ][a-z])[.!?][ \n\"»”]|\n")
 
 
@@ -215,7 +229,7 @@ class _Reading:
     start: int
     end: int
     kind: str | None = None
-    value: Decimal = Decimal(0)
+    value: float = 0.0
     unit: str | None = None
     counted: tuple[int, int] | None = None
     qualifier: str | None = None
@@ -224,13 +238,26 @@ class _Reading:
 
 def unwrap(folded: str) -> str:
     """Soft line breaks (Markdown wraps paragraphs) as spaces, so "$290\nbillion" reads as one
-    figure; blank lines, hard breaks and list items stay breaks.  Same length as `folded`."""
+    figure; blank lines, hard breaks (trailing spaces) and list items stay breaks.  Same length
+    as `folded`.  Line by line, which is several times faster than a regex substitution."""
     if "\n" not in folded:
         return folded
-    return _SOFT_BREAK.sub(" ", folded)
+    lines = folded.split("\n")
+    parts: list[str] = []
+    add = parts.append
+    for prev, nxt in zip(lines, lines[1:]):
+        add(prev)
+        if prev and nxt and not prev[-1].isspace():
+            k = 1 if nxt[0] == " " else 0
+            if len(nxt) > k and not nxt[k].isspace() and not _LIST_ITEM.match(nxt):
+                add(" ")
+                continue
+        add("\n")
+    add(lines[-1])
+    return "".join(parts)
 
 
-_SOFT_BREAK = re.compile(r"(?<=[^\s])\n(?![ ]?(?:[-*•#|>]|\d+[.)][ ]))(?=[ ]?\S)")
+_LIST_ITEM = re.compile(r"[ ]?(?:[-*•#|>]|\d+[.)][ ])")
 
 
 def find_figures(ctx: ParseContext) -> list[Figure]:
@@ -261,15 +288,18 @@ def find_figures(ctx: ParseContext) -> list[Figure]:
 
 def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
     """What one number is, or None when it cannot be a figure at all (date, code, ordinal...)."""
-    if _not_a_quantity(folded, scan, lang, num):
+    prev, prev_start = _prev_word(folded, num.start)
+    if _not_a_quantity(folded, scan, lang, num, prev, prev_start):
         return None
     r = _Reading(num=num, start=num.start, end=num.end, value=num.value)
     if num.approx:
         r.qualifier = "about"
 
-    cur = currency_before(folded, scan, num.start)
+    cur = currency_before(folded, scan, num.start) if maybe_currency_before(folded, scan, num.start) else None
     left = cur.start if cur else num.start
-    qual = qualifier_before(folded, left)
+    if cur:
+        prev, _ = _prev_word(folded, left)
+    qual = qualifier_before(folded, left) if prev in QUALIFIER_LAST_WORDS else None
     if qual:
         r.qualifier, r.start = qual[0], qual[1]
     else:
@@ -296,19 +326,18 @@ def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
             r.qualifier = r.qualifier or qa[0]
             r.end = qa[1]
         return r
-    if num.abbrev_scale:
+    if num.abbrev_scale or _in_a_name(scan, num, prev, prev_start):
         return None  # "5m", "3k" without a currency: metres, thousands of something unsaid
 
-    np = _counted_after(folded, scan, num)
+    np = _counted_after(folded, scan, num, lang)
     if np is not None:
-        if not _countable(folded, scan, lang, num, r.qualifier is not None):
+        head = folded[np[0]:np[1]].rsplit(" ", 1)[-1]
+        if not _countable(folded, lang, num, prev, head, r.qualifier is not None):
             return None
         r.kind, r.counted = "count", (np[0], np[1])
         r.end = np[1]
-        if not qual:
-            am = _ALL_BEFORE.search(folded, max(0, num.start - 12), num.start)
-            if am and folded[am.start():am.start() + 3] == "all":
-                r.start = am.start()
+        if not qual and prev == "all":
+            r.start = prev_start
         qa = qualifier_after(folded, r.end)
         if qa:
             r.qualifier = r.qualifier or qa[0]
@@ -317,58 +346,65 @@ def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
     return r  # bare: a range, an ellipsis or "the number of" may still give it a unit
 
 
-def _not_a_quantity(folded: str, scan: str, lang: str, num: Number) -> bool:
+def _prev_word(folded: str, pos: int) -> tuple[str, int]:
+    """The word right before pos (across at most two spaces) and where it starts."""
+    i = pos
+    while i > 0 and pos - i < 2 and folded[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and i - j < 24 and (folded[j - 1].isalnum() or folded[j - 1] in "'.°-"):
+        j -= 1
+    return folded[j:i], j
+
+
+def _not_a_quantity(folded: str, scan: str, lang: str, num: Number, prev: str, prev_start: int) -> bool:
     """Dates, times, ordinals, codes, compounds ("six-day"), names ("Bucharest Nine")."""
     end = num.end
-    if end < len(folded):
-        nxt = _LETTER_AFTER.match(folded, end)
-        if nxt and not (num.spelled and folded[end] == "'"):
+    n = len(folded)
+    if end < n:
+        c = folded[end]
+        if c.isalpha() or (c in "-'" and end + 1 < n and folded[end + 1].isalpha() and not (
+                num.spelled and c == "'")):
             return True  # "31e", "75th", "six-day", "25-year-old", "A400M"
-        if _TIME_AFTER.match(folded, num.digits_end or end) and not num.spelled:
+        if not num.spelled and _TIME_AFTER.match(folded, num.digits_end or end):
             return True
-    date_after, date_before = _date_regexes()
-    if (not num.spelled or num.value <= 31) and (
-        date_after.match(folded, num.digits_end or end)
-        or date_before.search(folded, max(0, num.start - 14), num.start)
-    ):
+    if prev in _CODE_WORDS_SET or prev.rstrip(".,") in _date_words():
+        return True  # "Article 5", "no. 3", "June 14", "Oct. 4"
+    if (not num.spelled or num.value <= 31) and _date_after().match(folded, num.digits_end or end):
         return True
-    if _CODE_BEFORE.search(folded, max(0, num.start - 12), num.start):
-        return True
-    if num.start >= 2 and folded[num.start - 1] == "-" and folded[num.start - 2].isalpha():
-        return True
-    # A number right after a capitalised word inside a sentence names something:
-    # "Steadfast Defender 24", "the Bucharest Nine", "World War Two"; so does a capitalised
-    # spelled number inside a sentence ("the Group of Seven").
+    # a spelled number after a hyphenated name: "Bucharest-Nine"
+    return num.start >= 2 and folded[num.start - 1] == "-" and folded[num.start - 2].isalpha()
+
+
+def _in_a_name(scan: str, num: Number, prev: str, prev_start: int) -> bool:
+    """A number right after a capitalised word inside a sentence names something ("Steadfast
+    Defender 24", "the Bucharest Nine", "World War Two"), and so does a capitalised spelled number
+    inside a sentence ("the Group of Seven").  Only counts are judged so: a currency or a percent
+    sign makes "EUR 40 million" or "la Commission 1,5 milliard d'euros" a sum all the same."""
     if num.spelled and scan[num.start:num.start + 1].isupper() and not _SENTENCE_START_BEFORE.search(
         scan, max(0, num.start - 6), num.start
     ):
         return True
-    cap = _CAP_WORD_BEFORE.search(scan, max(0, num.start - 30), num.start)
-    if cap:
-        word = fold_word(cap.group(1))
-        if not word.endswith(".") and word not in _FUNCTION_CAPITALS and not _SENTENCE_START_BEFORE.search(
-            scan, max(0, cap.start() - 6), cap.start()
-        ):
-            return True
+    if prev and scan[prev_start].isupper() and prev[0].isalpha() and not prev.endswith(("'s", "s'")):
+        return not (prev.endswith(".") or prev in _FUNCTION_CAPITALS or _SENTENCE_START_BEFORE.search(
+            scan, max(0, prev_start - 6), prev_start))
     return False
 
 
-def _countable(folded: str, scan: str, lang: str, num: Number, qualified: bool) -> bool:
+def _countable(folded: str, lang: str, num: Number, before: str, head: str, qualified: bool) -> bool:
     """Counts need more than a number and a noun: no years, no articles, no rhetorical "the two"."""
     if num.value <= 0:
         return False
     if num.year_like and not qualified:
         return False
     word = folded[num.start:num.end]
-    wb = _WORD_BEFORE.search(folded, max(0, num.start - 20), num.start)
-    before = wb.group(1) if wb else ""
     if num.value == 1 and num.spelled and not num.scaled:
         if lang == "fr" or word not in ("one",):
             return False  # "un soldat", "une mission": the article
-        if before in _ONE_BLOCKERS:
-            return False
-    # "the two leaders", "nos deux pays", "ses deux principaux quartiers généraux"
-    return not (num.value == 2 and before in _DETERMINERS)
+        if before in _ONE_BLOCKERS or head in _RHETORICAL_ONE:
+            return False  # "one nation cannot", "under one single government"
+    # "the two leaders", "nos deux pays", "ses deux principaux quartiers généraux", "two countries together"
+    return not (num.value == 2 and (before in _DETERMINERS or head in _BILATERAL))
 
 
 # ---------------------------------------------------------------- counted nouns
@@ -403,8 +439,13 @@ def _noun_at(tokens: list[tuple[str, int, int]], i: int, scan: str = "") -> int:
     return 0
 
 
-def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 3) -> tuple[int, int] | None:
-    """(start, end) of "[modifiers] NOUN" right after pos, the noun being countable."""
+def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 3, plural: bool = False
+                 ) -> tuple[int, int] | None:
+    """(start, end) of "[modifiers] NOUN" right after pos, the noun being countable.
+
+    With `plural` (an English number above one), a singular head that no later noun takes over
+    from is a modifier of something uncounted: "three New York City airports", "500,000 electric
+    vehicle charging stations"."""
     tokens = _tokens(folded, pos)
     for i, (w, s, e) in enumerate(tokens):
         n = _noun_at(tokens, i, scan)
@@ -423,7 +464,7 @@ def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 3) -> tuple[i
                     break
             # A singular noun after a plural number modifies the noun that follows:
             # "two Patriot missile defense systems", "five hospital workers".
-            if not tokens[head][0].endswith("s") and tokens[head][0] not in _INVARIANT:
+            if _singular(tokens[head][0], scan[tokens[head][1]]):
                 for k in range(head + 1, min(head + 3, len(tokens))):
                     if tokens[k][0] in _STOP:
                         break
@@ -431,6 +472,9 @@ def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 3) -> tuple[i
                     if nk:
                         head = k + nk - 1
                         break
+                else:
+                    if plural:
+                        return None
             end = tokens[head][2]
             if tokens[head][0] in _CONTAINERS:
                 of = re.compile(r"[ ]of(?=[ ])").match(folded, end)
@@ -445,20 +489,26 @@ def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 3) -> tuple[i
     return None
 
 
-def _counted_after(folded: str, scan: str, num: Number) -> tuple[int, int] | None:
+def _singular(word: str, first_char: str) -> bool:
+    """An English-looking singular common noun ("city", "vehicle"; not "troops", "aircraft", "Rafale")."""
+    return not (word.endswith(("s", "x")) or word in _INVARIANT or first_char.isupper())
+
+
+def _counted_after(folded: str, scan: str, num: Number, lang: str = "en") -> tuple[int, int] | None:
     pos = num.end
+    plural = lang == "en" and num.value > 1
     if num.scaled or num.approx:
         of = _OF.match(folded, pos)
         if of:
             pos = of.end()
         elif num.approx and not folded[num.start:num.end].endswith("dozen"):
             return None  # "une cinquantaine" needs "de pays"
-    np = _noun_phrase(folded, scan, pos)
+    np = _noun_phrase(folded, scan, pos, plural=plural)
     if np is None and not num.scaled and not num.approx:
         pm = _PARTITIVE.match(folded, pos)
         if (pm and num.value > 1 and not folded.startswith(" of our", pos)
                 and not folded.startswith(" of us", pos)):
-            np = _noun_phrase(folded, scan, pm.end(), max_mods=2)
+            np = _noun_phrase(folded, scan, pm.end(), max_mods=2, plural=plural)
     return np
 
 
@@ -505,7 +555,7 @@ def _fill_ranges(folded: str, scan: str, readings: list[_Reading]) -> None:
         r1.text_span = r2.text_span = (min(start, r1.start), max(r1.end, r2.end))
 
 
-def _base_value(folded: str, num: Number) -> Decimal | None:
+def _base_value(folded: str, num: Number) -> float | None:
     from nato_viewer.core.parsing.numbers import DIGITS, digits_value
 
     m = DIGITS.match(folded, num.start)
@@ -532,7 +582,8 @@ def _fill_number_of(folded: str, scan: str, readings: list[_Reading]) -> None:
     "leurs citoyens, au nombre d'un milliard"."""
     last_count: _Reading | None = None
     for r in readings:
-        if r.kind is None and not r.num.year_like and r.num.value > 1:
+        if (r.kind is None and not r.num.year_like and r.num.value > 1
+                and _ENDS_A_CLAUSE.match(folded, r.num.end)):
             window_start = max(0, r.start - 160)
             window = folded[window_start:r.start]
             cut = 0

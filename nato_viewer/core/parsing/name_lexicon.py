@@ -13,7 +13,12 @@ from functools import lru_cache
 
 from nato_viewer.core.parsing.text import fold_word
 
-FIRST_NAMES = frozenset("""
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FIRST_NAMES = _words("""
 aaron abdul abdullah abdel abel abraham adam adel adrian adriana adrien agnes agnieszka ahmad ahmed aidan ailsa
 alain alan alar albert alberto aleksander aleksandr aleksandra aleksei alessandro alex alexander alexandra
 alexandre alexei alexey alexis alfred alfredo ali alice alicia alina alison amanda amelie amy ana anatoliy anders
@@ -65,10 +70,10 @@ zbigniew zoltan zuzana zygmunt kristalina recep tayyip erdal emine mevlut hakan 
 dritan viktor peter petteri jyrki juha sanna alexander ulf magnus stefan sten kersti kaja jüri juri
 toomas mart tarmo indrek evika arturs krisjanis ingrida gabrielius vaidotas
 joseph bill hillary kamala lloyd antony jake tulsi pete marco jd
-""".split())
+""")
 
 # Capitalised words that never belong to a person's name.
-NOT_NAME_WORDS = frozenset("""
+NOT_NAME_WORDS = _words("""
 the a an in on at of for to from by with and or but as this that these those there here we our us i it its he
 she his her they their them you your my me who what when where why how if so then today yesterday tomorrow
 tonight now also however meanwhile moreover thus while during after before since until under over between among
@@ -108,10 +113,19 @@ direction oui non yes no bravo merci thanks thank hello bonjour mission
 one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million billion
 un deux trois quatre cinq sept huit neuf dix onze douze vingt trente cent mille
 killed detained captured named appointed elected welcomed arrested wounded injured
+administration act acts law laws county counties tribe tribes tribal program programs network networks
+partners foundation institute university college school hospital company corporation inc llc bank court
+division panel task unit board trust association society museum library church airport base station port
+bridge river lake mount island islands park memorial cemetery center centers fellowship award awards prize
+medal commission commissions caucus party democrats republicans democratic republican
+senior special counsel executive assistant acting former channel english participants members officials
 capitol hill street avenue square place road route building palace palais hall
-""".split())
+""")
 
-NAME_PARTICLES = frozenset("de du des da di dos das do del della van von der den ter ten le la bin ibn al el y".split())
+# Words that make the following capitalised words a place: "San Carlos", "Fort Bragg", "Lake Placid".
+PLACE_PREFIXES = _words("san santa santo sao saint sainte st ste fort port lake mount mont new nouvelle nouveau")
+
+NAME_PARTICLES = _words("de du des da di dos das do del della van von der den ter ten le la bin ibn al el y")
 
 
 @lru_cache(maxsize=1)
@@ -134,15 +148,12 @@ def place_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def is_first_name(word: str) -> bool:
-    return fold_word(word) in FIRST_NAMES
-
-
 def _is_gerund(w: str) -> bool:
     # English -ing forms capitalised in headlines ("Welcoming", "Marking"); "-ping"/"-jing" are Chinese names
     return len(w) >= 7 and w.endswith("ing") and w[-4] not in "pjy" and w not in FIRST_NAMES
 
 
+@lru_cache(maxsize=65536)
 def is_not_name(word: str) -> bool:
     w = fold_word(word).strip(".")
     return w in NOT_NAME_WORDS or (w in place_words() and w not in FIRST_NAMES) or _is_gerund(w)

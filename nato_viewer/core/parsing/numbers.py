@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
@@ -63,15 +62,36 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def trie(words) -> str:
+    """An alternation of literal words arranged as a trie, so the regex engine follows one branch
+    per letter instead of trying every word at every position (several times faster on long texts)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
 def _word_tables(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     return (_FR_UNITS, _FR_MULT) if lang == "fr" else (_EN_UNITS, _EN_MULT)
 
 
 def _spelled_regex(lang: str) -> re.Pattern:
     units, mult = _word_tables(lang)
-    word = r"(?:" + _alternation(list(units) + list(mult)) + r")"
+    word = r"(?:" + trie(list(units) + list(mult)) + r")"
     joiner = r"(?:-et-|-| et | and |[ ]{1,2})" if lang == "fr" else r"(?:-| and |[ ]{1,2})"
-    return re.compile(r"(?<![\w-])" + word + r"(?:" + joiner + word + r")*(?![\w])")
+    # No leading \b: it would cost the fast first-letter skip; the start is checked in code.
+    return re.compile(word + r"(?:" + joiner + word + r")*(?![\w])")
 
 
 _SPELLED = {lang: _spelled_regex(lang) for lang in ("fr", "en")}
@@ -149,17 +169,28 @@ def spelled_groups(tokens: list[tuple[str, int, int]], lang: str) -> list[tuple[
 # "40 000", "40,000", "300.000", "1 234 567,5", "3.5", "2024": group separators are a
 # space (any space folds to " "), a comma, a period or an apostrophe; groups have three digits.
 DIGITS = re.compile(
-    r"(?<![\w.,/:#@])(?<![^\W\d_]-)"
     r"(?P<int>\d{1,3}(?P<sep>[ ,.'])\d{3}(?:(?P=sep)\d{3})*(?!\d)|\d+)"
     r"(?:(?P<dsep>[.,])(?P<dec>\d+))?"
     r"(?![\d])"
 )
-# Hyphenated codes are excluded by the look-behinds above ("F-16", "COVID-19"); a dash
-# between two numbers stays a range ("30-40").
-_RANGE_DASH_BEFORE = re.compile(r"\d[ ]?-[ ]?$")
+# What may not stand right before a number: it would be part of a code or a longer token
+# ("A400M", "2010-09", "v1.2", "12:30", "#5"); a letter and a dash make a name ("F-16",
+# "COVID-19"), while a dash after a digit is a range ("30-40").  Checked in code rather
+# than in a look-behind so that the scan keeps the regex engine's fast first-character skip.
+_NOT_BEFORE_DIGITS = frozenset(".,/:#@_%=&?+\\")
 
 
-def digits_value(m: re.Match, has_scale: bool, lang: str = "en") -> Decimal | None:
+def _glued_before(folded: str, pos: int) -> bool:
+    if pos == 0:
+        return False
+    c = folded[pos - 1]
+    if c.isalnum() or c in _NOT_BEFORE_DIGITS:
+        return True
+    return c == "-" and pos >= 2 and folded[pos - 2].isalpha()
+_ONE_DIGIT = re.compile(r"\d")
+
+
+def digits_value(m: re.Match, has_scale: bool, lang: str = "en") -> float | None:
     """The value of a DIGITS match.
 
     A single separator followed by three digits is a thousands separator ("1,500",
@@ -167,34 +198,28 @@ def digits_value(m: re.Match, has_scale: bool, lang: str = "en") -> Decimal | No
     ("1,250 milliard" reads 1.25 in French, "1.250 billion" 1.25 in English).
     """
     whole, sep, dsep, dec = m.group("int"), m.group("sep"), m.group("dsep"), m.group("dec")
-    try:
-        if sep:
-            groups = whole.split(sep)
-            if has_scale and len(groups) == 2 and sep == (",", ".")[lang != "fr"] and not dsep:
-                return Decimal(groups[0] + "." + groups[1])
-            value = Decimal("".join(groups))
-            if dsep and dsep != sep:
-                value += Decimal("0." + dec)
-            elif dsep:
-                return None
-            return value
-        if dsep:
-            return Decimal(whole + "." + dec)
-        return Decimal(whole)
-    except InvalidOperation:
-        return None
+    if sep:
+        groups = whole.split(sep)
+        if has_scale and len(groups) == 2 and sep == (",", ".")[lang != "fr"] and not dsep:
+            return float(groups[0] + "." + groups[1])
+        if dsep == sep:
+            return None
+        return float("".join(groups) + ("." + dec if dsep else ""))
+    if dsep:
+        return float(whole + "." + dec)
+    return float(whole)
 
 
 # ---------------------------------------------------------------- number matches
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Number:
     """A number read off the folded text: [start, end) covers the number with its scale word."""
 
     start: int
     end: int
-    value: Decimal
+    value: float
     spelled: bool = False
     scaled: bool = False  # a scale word or multiplier is part of the number ("600 milliards")
     abbrev_scale: bool = False  # the scale is an abbreviation ("$5bn", "3 Md"), valid with a currency only
@@ -227,6 +252,24 @@ _FRACTION = re.compile(
 )
 
 
+# The rare approximate and fractional amounts are read only around these words, found with
+# str.find, instead of scanning the whole text with their (slow to scan) patterns.
+_APPROX_HINTS = {"en": ("dozen",), "fr": tuple(APPROX_NOUNS)}
+_FRACTION_HINTS = {"en": ("half", "quarter"), "fr": ("et demi",)}
+
+
+def _around(pattern: re.Pattern, folded: str, needles: tuple[str, ...], start: int, end: int) -> list[re.Match]:
+    """Matches of `pattern` in small windows around each occurrence of the needles."""
+    seen: dict[int, re.Match] = {}
+    for needle in needles:
+        at = folded.find(needle, start, end)
+        while at >= 0:
+            for m in pattern.finditer(folded, max(start, at - 30), min(end, at + len(needle) + 40)):
+                seen.setdefault(m.start(), m)
+            at = folded.find(needle, at + len(needle), end)
+    return [seen[k] for k in sorted(seen)]
+
+
 def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None) -> list[Number]:
     """Every number in folded[start:end], in text order, with its scale word."""
     end = len(folded) if end is None else end
@@ -235,7 +278,7 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
 
-    for m in _APPROX.finditer(folded, start, end):
+    for m in _around(_APPROX, folded, _APPROX_HINTS[lang], start, end):
         if m.group("fr"):
             value = APPROX_NOUNS[m.group("fr")]
         elif m.group("half"):
@@ -245,26 +288,33 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
             value = 12 * (int(n) if n.isdigit() else _EN_UNITS[n])
         else:
             value = 12
-        found.append(Number(m.start(), m.end(), Decimal(value), spelled=True, approx=True, digits_end=m.end()))
+        found.append(Number(m.start(), m.end(), float(value), spelled=True, approx=True, digits_end=m.end()))
         taken.append((m.start(), m.end()))
 
-    for m in _FRACTION.finditer(folded, start, end):
+    for m in _around(_FRACTION, folded, _FRACTION_HINTS[lang], start, end):
         if m.group("frscale"):
             w = m.group("frwhole")
-            whole = Decimal(int(w) if w.isdigit() else _FR_UNITS[w])
-            value = (whole + Decimal("0.5")) * _FR_MULT[m.group("frscale")]
+            whole = int(w) if w.isdigit() else _FR_UNITS[w]
+            value = (whole + 0.5) * _FR_MULT[m.group("frscale")]
         else:
             if m.group("whole"):
                 w = m.group("whole")
-                fraction = Decimal(int(w) if w.isdigit() else _EN_UNITS[w]) + Decimal("0.5")
+                fraction = (int(w) if w.isdigit() else _EN_UNITS[w]) + 0.5
             else:
-                fraction = Decimal("0.5") if m.group("half") else Decimal("0.25") if m.group("quarter") else Decimal("0.75")
+                fraction = 0.5 if m.group("half") else 0.25 if m.group("quarter") else 0.75
             value = fraction * SCALE_WORDS["en"][m.group("scale")]
         found.append(Number(m.start(), m.end(), value, spelled=True, scaled=True, digits_end=m.end()))
         taken.append((m.start(), m.end()))
 
-    for m in DIGITS.finditer(folded, start, end):
-        if any(s <= m.start() < e for s, e in taken):
+    pos = start
+    while True:
+        # Find a digit with the fast one-character scan, then read the number there.
+        first = _ONE_DIGIT.search(folded, pos, end)
+        if first is None:
+            break
+        m = DIGITS.match(folded, first.start(), end)
+        pos = m.end()
+        if _glued_before(folded, m.start()) or any(s <= m.start() < e for s, e in taken):
             continue
         sm = scale_re.match(folded, m.end(), end)
         value = digits_value(m, has_scale=bool(sm), lang=lang)
@@ -282,7 +332,7 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
 
     units, mult = _word_tables(lang)
     for m in _SPELLED[lang].finditer(folded, start, end):
-        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+        if (m.start() and (folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "-_")) or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
             continue
         tokens = [(t.group(0), m.start() + t.start(), m.start() + t.end())
                   for t in _SPELLED_TOKEN.finditer(m.group(0)) if t.group(0) in units or t.group(0) in mult]
@@ -305,7 +355,7 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
                 elif lang == "en" or mult[first] >= 10**6:
                     continue
             scaled = any(w in mult and mult[w] >= 1000 for w in words)
-            found.append(Number(s, e, Decimal(value), spelled=True, scaled=scaled, digits_end=e))
+            found.append(Number(s, e, float(value), spelled=True, scaled=scaled, digits_end=e))
 
     found.sort(key=lambda n: (n.start, -n.end))
     result: list[Number] = []
@@ -316,16 +366,12 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
     return result
 
 
-def range_dash_before(folded: str, pos: int) -> bool:
-    """True when a number at `pos` is the second half of "30-40" / "30 - 40"."""
-    return bool(_RANGE_DASH_BEFORE.search(folded, max(0, pos - 4), pos))
-
-
-def as_number(value: Decimal) -> float:
-    """A float for the model; whole values stay exact."""
-    if value == value.to_integral_value():
-        return float(int(value))
-    return float(value)
+def as_number(value: float) -> float:
+    """The value for the model, cleared of binary noise: 6.3 * 10**9 is 6300000000, not 6300000000.000001."""
+    whole = round(value)
+    if abs(value - whole) <= 1e-9 * max(1.0, abs(value)):
+        return float(whole)
+    return float(f"{value:.12g}")
 
 
 # ---------------------------------------------------------------- qualifiers
@@ -362,6 +408,10 @@ _QUALIFIER_BEFORE = re.compile(
 _QUALIFIER_AFTER = re.compile(r"[ ,]{1,2}(?P<q>au moins|au minimum|au maximum|at least|at most|or more|ou plus)(?![\w])")
 _QUALIFIER_AFTER_OF = {"au moins": "at_least", "au minimum": "at_least", "at least": "at_least", "or more": "at_least",
                        "ou plus": "at_least", "au maximum": "up_to", "at most": "up_to"}
+
+
+# The last word of every qualifier: a cheap test before the regex ("than", "least", "d'", "environ").
+QUALIFIER_LAST_WORDS = frozenset(w.rsplit(" ", 1)[-1] for w in _QUALIFIER_OF)
 
 
 def qualifier_before(folded: str, pos: int) -> tuple[str, int] | None:
@@ -458,6 +508,25 @@ class Currency:
     start: int
     end: int
     scale_only: bool = False  # "pounds" / "livres": a currency only after a scale word
+
+
+@lru_cache(maxsize=1)
+def _symbol_last_chars() -> frozenset[str]:
+    _names, symbols, _codes = currency_tables()
+    return frozenset(sym[-1] for sym in symbols)
+
+
+def maybe_currency_before(folded: str, scan: str, pos: int) -> bool:
+    """Cheap test: could a currency symbol or an upper-case ISO code end right before pos?"""
+    i = pos - 1
+    if i >= 0 and folded[i] == " ":
+        i -= 1
+    if i < 0:
+        return False
+    c = folded[i]
+    if c.isalpha():
+        return scan[i].isupper() or (c in _symbol_last_chars() and not folded[i - 1:i].isalpha())
+    return c in _symbol_last_chars()
 
 
 def currency_before(folded: str, scan: str, pos: int) -> Currency | None:

@@ -12,11 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nato_viewer.core.model import Mention, Organisation, Person
 from nato_viewer.core.parsing.context import ParseContext
+from nato_viewer.core.parsing.name_lexicon import (
+    FIRST_NAMES,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    PLACE_PREFIXES,
+    is_not_name,
+)
+from nato_viewer.core.parsing.organisations import find_organisations
 from nato_viewer.core.parsing.prose import prose
-from nato_viewer.core.parsing.name_lexicon import FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, is_not_name
 from nato_viewer.core.parsing.speech_verbs import SPEECH_VERB_RE
 from nato_viewer.core.parsing.text import fold_word
 from nato_viewer.core.parsing.titles import (
@@ -26,12 +34,17 @@ from nato_viewer.core.parsing.titles import (
     WEAK_TITLE_WORDS,
     gap_allows_title,
 )
-from nato_viewer.core.parsing.organisations import find_organisations
 
-_TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-‑'’.](?=[^\W\d_]))*\.?")
+# Only the words that can make up a name: capitalised ones (possibly after an elision, "d’Andrzej")
+# and the particles between them; other words only matter as gaps. Lower-case non-ASCII initials
+# ("été") still match here and are dropped in _tokens.
+_TOKEN_RE = re.compile(
+    r"\b(?:[^\W\d_a-z]|(?:[dDlLjJnNsScCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’][^\W\d_a-z])[\w'’.‑-]*"
+    r"|\b(?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)\b(?![-'’])"
+)
 _ELISION_RE = re.compile(r"(?:[dDlLjJnNsScCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=[^\W\d_])")
-_SENT_STOP = ".!?\n;:«»“”\"()[]"
 _WORD_RE = re.compile(r"[\w'’-]+")
+_LAST_STOP_RE = re.compile(r"[.!?\n;:«»“”\"()\[\]](?=[^.!?\n;:«»“”\"()\[\]]*\Z)")
 _BYLINE_RE = re.compile(
     r"^\s*(?:by|par|photo\w*|credits?|©|\(?reporting by|\(?writing by|\(?editing by|\(?edited by|redige par"
     r"|edite par|propos recueillis par|avec)\b"
@@ -73,28 +86,56 @@ class _Candidate:
         return self.tokens[-1].end
 
 
+@lru_cache(maxsize=65536)
+def _key(word: str) -> str:
+    return fold_word(word).rstrip(".")
+
+
 @dataclass
 class _Entity:
     name_tokens: list[str]
     role: str | None
     mentions: list[Mention] = field(default_factory=list)
+    order: int = 0
+    keys: set[str] = field(default_factory=set)
+    surname: str = ""
 
-    @property
-    def keys(self) -> set[str]:
-        return {fold_word(t).rstrip(".") for t in self.name_tokens if len(t.rstrip(".")) > 1}
+    def __post_init__(self) -> None:
+        self.rename(self.name_tokens)
 
-    @property
-    def surname(self) -> str:
-        return fold_word(self.name_tokens[-1]).rstrip(".")
+    def rename(self, words: list[str]) -> None:
+        self.name_tokens = words
+        self.keys = {_key(t) for t in words if len(t.rstrip(".")) > 1}
+        self.surname = _surname(words)
+
+
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _surname(words: list[str]) -> str:
+    for w in reversed(words):
+        k = _key(w)
+        if k not in _SUFFIXES and len(k) > 1:
+            return k
+    return _key(words[-1])
 
 
 def _tokens(scan: str) -> list[_Token]:
     out: list[_Token] = []
     for m in _TOKEN_RE.finditer(scan):
-        s, e = m.start(), m.end()
         text = m.group(0)
+        if not text[0].isupper() and text not in NAME_PARTICLES and not _ELISION_RE.match(text):
+            continue  # lower-case words only matter as the gaps between capitalised ones
+        stripped = text.rstrip("-‑'’")
+        if stripped.endswith(".."):
+            stripped = stripped.rstrip(".")
+        text = stripped
+        if not text:
+            continue
+        s = m.start()
+        e = s + len(text)
         elided = False
-        el = _ELISION_RE.match(text)
+        el = _ELISION_RE.match(text) if text[0].islower() or text[1:2] in ("'", "’") else None
         if el and text[el.end():el.end() + 1].isupper():
             s += el.end()
             text = text[el.end():]
@@ -106,15 +147,14 @@ def _tokens(scan: str) -> list[_Token]:
             possessive = True
         if text.endswith("."):
             core = text[:-1]
-            if not (len(core) == 1 or "." in core or fold_word(core) in HONORIFIC_ABBREVIATIONS or core == "Jr"):
+            if not (len(core) == 1 or "." in core or _key(core) in HONORIFIC_ABBREVIATIONS or core == "Jr"):
                 text = core
                 e -= 1
         core = text.rstrip(".")
         if not core:
             continue
-        letters = [c for c in core if c.isalpha()]
-        out.append(_Token(s, e, text, fold_word(core), core[0].isupper(),
-                          len(letters) > 1 and all(c.isupper() for c in letters), elided, possessive))
+        allcaps = len(core) > 1 and core.isupper() and sum(c.isalpha() for c in core) > 1
+        out.append(_Token(s, e, text, _key(core), core[0].isupper(), allcaps, elided, possessive))
     return out
 
 
@@ -138,11 +178,14 @@ def _groups(scan: str, toks: list[_Token]) -> list[list[_Token]]:
                 cur = []
             cur.append(t)
             continue
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if (cur and t.key in NAME_PARTICLES and nxt is not None and nxt.cap and _adjacent(scan, cur[-1], t)
-                and _adjacent(scan, t, nxt)):
-            cur.append(t)
-            continue
+        if cur and t.key in NAME_PARTICLES and _adjacent(scan, cur[-1], t):
+            # "van der", "de la": particles between two capitalised words of a name
+            k = i + 1
+            while k < len(toks) and toks[k].key in NAME_PARTICLES and not toks[k].cap and k - i < 3:
+                k += 1
+            if k < len(toks) and toks[k].cap and all(_adjacent(scan, toks[x], toks[x + 1]) for x in range(i, k)):
+                cur.append(t)
+                continue
         if cur:
             groups.append(cur)
             cur = []
@@ -155,13 +198,26 @@ def _is_title(tok: _Token) -> bool:
     return tok.key in TITLE_WORDS and (tok.key not in FIRST_NAMES or tok.key in ("major", "king", "prince"))
 
 
+# "M.", "Mrs." say nothing of a function: they are not kept as a role
+_CIVIL_HONORIFICS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "monsieur", "madame", "dr"])
+_CONTRACTION_RE = re.compile(r"['’][a-z]")
+
+
+def _not_name(tok: _Token) -> bool:
+    if _is_initial(tok):
+        return False
+    if _CONTRACTION_RE.search(tok.text):  # I’m, We’re, Don’t
+        return True
+    return is_not_name(tok.text)
+
+
 def _runs(group: list[_Token]) -> list[tuple[int, int]]:
     """(start, end) indexes of the name runs inside a group: words that are not titles, institutions or places."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(group)
     while i < n:
         t = group[i]
-        if not t.cap or t.allcaps or _is_title(t) or (is_not_name(t.text) and t.key not in NAME_PARTICLES):
+        if not t.cap or t.allcaps or _is_title(t) or (_not_name(t) and t.key not in NAME_PARTICLES):
             i += 1
             continue
         if t.key in NAME_PARTICLES:  # "Le", "De" start no name
@@ -170,15 +226,15 @@ def _runs(group: list[_Token]) -> list[tuple[int, int]]:
         j = i + 1
         while j < n:
             u = group[j]
-            if u.key in NAME_PARTICLES and j + 1 < n and group[j + 1].cap and not _is_title(group[j + 1]):
+            if u.key in NAME_PARTICLES and j + 1 < n and (group[j + 1].cap or group[j + 1].key in NAME_PARTICLES) \
+                    and not _is_title(group[j + 1]):
                 j += 1
                 continue
             if not u.cap or u.allcaps or _is_title(u):
                 break
-            if is_not_name(u.text):
-                # a surname that is also a place ("Jim Jordan") after a given name
-                if not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
-                    break
+            # a surname that is also a place ("Jim Jordan") may follow a given name
+            if _not_name(u) and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
+                break
             j += 1
         while j > i and group[j - 1].key in NAME_PARTICLES:
             j -= 1
@@ -193,19 +249,8 @@ def _runs(group: list[_Token]) -> list[tuple[int, int]]:
 
 
 def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
-    lo = max(0, pos - limit)
-    for k in range(pos - 1, lo - 1, -1):
-        if scan[k] in _SENT_STOP:
-            return k + 1
-    return lo
-
-
-def _sentence_end(scan: str, pos: int, limit: int = 160) -> int:
-    hi = min(len(scan), pos + limit)
-    for k in range(pos, hi):
-        if scan[k] in ".!?\n;«»“”\"":
-            return k
-    return hi
+    m = _LAST_STOP_RE.search(scan, max(0, pos - limit), pos)
+    return m.end() if m else max(0, pos - limit)
 
 
 def _title_before(ctx: ParseContext, start: int, n_tokens: int = 2) -> str | None:
@@ -232,6 +277,10 @@ def _title_before(ctx: ParseContext, start: int, n_tokens: int = 2) -> str | Non
     folded_words = [fold_word(w) for w in words]
     if not gap_allows_title(folded_words):
         return None
+    first = fold_word(ctx.scan[start:start + 30].split(" ")[0])
+    if not gap_text.rstrip().endswith(",") and first not in FIRST_NAMES and any(
+            w in ("the", "le", "la", "les") or w.startswith("l'") for w in folded_words):
+        return None  # "Supreme Commander of the Allies English Channel"
     if n_tokens == 1 and not gap_text.rstrip().endswith(",") and any(
             w in ("of", "de", "des", "du") or w.startswith(("d'", "l'")) for w in folded_words):
         return None
@@ -319,6 +368,8 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 continue
             cand = _Candidate(run)
             prefix = group[:i]
+            if prefix and prefix[-1].key in PLACE_PREFIXES:
+                continue
             if prefix and prefix[-1].key in HONORIFIC_ABBREVIATIONS or (
                     prefix and _is_title(prefix[-1]) and (len(run) > 1 or not _title_case_line(ctx, run[0].start))
                     and (prefix[-1].key not in WEAK_TITLE_WORDS or run[0].key in FIRST_NAMES)):
@@ -328,7 +379,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                     k -= 1
                 cand.evidence = "title"
                 role = scan[group[k].start:group[i - 1].end]
-                if fold_word(role).rstrip(".") not in HONORIFIC_ABBREVIATIONS | {"monsieur", "madame"}:
+                if fold_word(role).rstrip(".") not in _CIVIL_HONORIFICS:
                     cand.role = role
             elif all(is_not_name(t.text) for t in prefix):
                 role = _title_before(ctx, run[0].start, len(run))
@@ -336,7 +387,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                     cand.evidence, cand.role = "title", role
             if cand.evidence is None and len(run) >= 2 and run[0].key in FIRST_NAMES:
                 cand.evidence = "first_name"
-            if cand.role is None:
+            if cand.role is None and (len(run) > 1 or cand.evidence):
                 after = _title_after(ctx, run[-1].end)
                 if after:
                     cand.role = after
@@ -348,14 +399,15 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 before = ctx.folded[s0:run[0].start]
                 if re.search(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$", before):
                     pass
-                elif _FR_INVERTED_SUBJECT_RE.search(before) or _EN_SPEECH_AFTER_RE.match(ctx.folded, run[-1].end):
+                elif _FR_INVERTED_SUBJECT_RE.search(before) or (
+                        _EN_SPEECH_AFTER_RE.match(ctx.folded, run[-1].end) and before.strip()):
                     cand.evidence = "speech"
             cands.append(cand)
     # coordination: "ses homologues finlandais Niinisto et suédoise Andersson", "Senators Menendez and Risch"
     for a, b in zip(cands, cands[1:]):
-        if a.evidence in ("title", "coord") and b.evidence is None and b.start - a.end < 40:
-            if _COORD_RE.search(ctx.folded[a.end:b.start]) and "\n" not in scan[a.end:b.start]:
-                b.evidence = "coord"
+        if (a.evidence in ("title", "coord") and b.evidence is None and b.start - a.end < 40
+                and _COORD_RE.search(ctx.folded[a.end:b.start]) and "\n" not in scan[a.end:b.start]):
+            b.evidence = "coord"
     return [c for c in cands if not _is_byline(ctx, c.start)]
 
 
@@ -366,43 +418,62 @@ def _name_words(cand: _Candidate) -> list[str]:
     return words
 
 
-def _merge(entities: list[_Entity], cand: _Candidate, ctx: ParseContext, create: bool) -> None:
-    words = _name_words(cand)
-    keys = {fold_word(w).rstrip(".") for w in words if len(w.rstrip(".")) > 1}
-    surname = fold_word(words[-1]).rstrip(".")
-    mention = Mention(ctx.text[cand.start:cand.end], (cand.start, cand.end))
-    target = None
-    for ent in reversed(entities):  # the most recent person with that surname
-        if surname == ent.surname or (len(words) == 1 and surname in ent.keys - {fold_word(ent.name_tokens[0])}):
-            target = ent
-            break
-        if len(words) > 1 and ent.surname in keys and len(ent.name_tokens) == 1:
-            target = ent
-            break
-    if target is None:
-        if not create:
+class _People:
+    """The people found so far, indexed by the words of their names."""
+
+    def __init__(self) -> None:
+        self.entities: list[_Entity] = []
+        self.by_key: dict[str, list[_Entity]] = {}
+
+    def _index(self, ent: _Entity) -> None:
+        for k in ent.keys:
+            bucket = self.by_key.setdefault(k, [])
+            if ent not in bucket:
+                bucket.append(ent)
+
+    def merge(self, cand: _Candidate, ctx: ParseContext, create: bool) -> None:
+        words = _name_words(cand)
+        keys = {_key(w) for w in words if len(w.rstrip(".")) > 1}
+        surname = _surname(words)
+        mention = Mention(ctx.text[cand.start:cand.end], (cand.start, cand.end))
+        if not create and len(words) > 1:
+            # an unproven run joins a person only when every word of it is a word of that person's name
+            for ent in reversed(self.by_key.get(surname, ())):
+                if keys and keys <= ent.keys:
+                    ent.mentions.append(mention)
             return
-        entities.append(_Entity(words, cand.role, [mention]))
-        return
-    target.mentions.append(mention)
-    if len(words) > len(target.name_tokens) and cand.evidence != "label":
-        target.name_tokens = words
-    if not target.role and cand.role:
-        target.role = cand.role
+        found = [ent for ent in self.by_key.get(surname, ())
+                 if surname == ent.surname or (len(words) == 1 and surname != _key(ent.name_tokens[0]))]
+        if len(words) > 1:  # "Joseph Biden" after "President Biden"
+            for k in keys:
+                found.extend(ent for ent in self.by_key.get(k, ()) if len(ent.name_tokens) == 1 and ent.surname == k)
+        if not found:
+            if create:
+                ent = _Entity(words, cand.role, [mention], order=len(self.entities))
+                self.entities.append(ent)
+                self._index(ent)
+            return
+        target = max(found, key=lambda ent: ent.order)  # the most recent person with that name
+        target.mentions.append(mention)
+        if len(words) > len(target.name_tokens) and cand.evidence != "label":
+            target.rename(words)
+            self._index(target)
+        if not target.role and cand.role:
+            target.role = cand.role
 
 
 def find_people(ctx: ParseContext) -> tuple[list[Person], list[Organisation]]:
     ctx = prose(ctx)
     cands = _candidates(ctx)
-    entities: list[_Entity] = []
+    found = _People()
     for cand in cands:
         if cand.evidence:
-            _merge(entities, cand, ctx, create=True)
+            found.merge(cand, ctx, create=True)
     for cand in cands:
         if not cand.evidence:
-            _merge(entities, cand, ctx, create=False)
+            found.merge(cand, ctx, create=False)
     people = []
-    for ent in entities:
+    for ent in found.entities:
         ent.mentions.sort(key=lambda m: m.span)
         people.append(Person(name=" ".join(ent.name_tokens), role=_clean_role(ent.role), mentions=ent.mentions))
     return people, find_organisations(ctx)

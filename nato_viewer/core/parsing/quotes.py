@@ -21,11 +21,15 @@ from dataclasses import dataclass
 
 from nato_viewer.core.model import Person, Quote, Span
 from nato_viewer.core.parsing.context import ParseContext
-from nato_viewer.core.parsing.prose import prose
 from nato_viewer.core.parsing.name_lexicon import is_not_name
+from nato_viewer.core.parsing.prose import prose
 from nato_viewer.core.parsing.speech_verbs import LABEL_CUE_RE, SPEECH_VERB_RE
 from nato_viewer.core.parsing.text import ABBREVIATIONS, fold_word
 from nato_viewer.core.parsing.titles import TITLE_HEAD_RE, TITLE_WORDS
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 _OPENERS = "«“„\"‘"
 _MARK_RE = re.compile(r"[«“„\"‘]")
@@ -38,8 +42,10 @@ _LATTER_RE = re.compile(r"\b(?:ce dernier|cette derniere|the latter|le texte|le 
                         r"|the statement|the text|the declaration)\b")
 _AGENT_RE = re.compile(r"[\s,.;:)\]]*(?:selon|d'apres|according to|par|by|cite par|citee par|quoted by)\s")
 _CLAUSE_CUT_RE = re.compile(r"[.!?;](?=\s)|\n")
-_GENERIC_LABELS = frozenset("quote citation source details detail note update photo video read extrait extract "
-                            "text texte transcript context contexte background".split())
+_GENERIC_LABELS = _words("quote citation source details detail note update photo video read extrait extract "
+                            "text texte transcript context contexte background")
+_NP_ARTICLES = _words("le la les the l'")
+_PRONOUNS = _words("i we you they it nous vous ils elles on je")
 _CHAIN_RE = re.compile(r"^[\s,]*(?:et|and|ou|or|puis|then)?[\s,]*$")
 _DASH_LINE_RE = re.compile(r"\s*\n\s*[–—-]\s*")
 
@@ -197,9 +203,8 @@ def _is_speech(ctx: ParseContext, seg: _Segment) -> bool:
     labelled = _label_before(ctx, seg) is not None
     capitalised = all(w[0].isupper() or not w[0].isalpha() for w in words if len(w) > 3)
     if len(words) >= 4:
-        if capitalised and len(words) <= 8 and not labelled and not _speech_near(ctx, seg, 40):
-            return False  # a quoted title: "Readiness Action Plan", « Déclaration du sommet de Madrid »
-        return True
+        # a quoted title ("Readiness Action Plan", « Déclaration du sommet de Madrid ») is not speech
+        return not (capitalised and len(words) <= 8 and not labelled and not _speech_near(ctx, seg, 40))
     if alone:
         # a headline that is only a quotation ("« Un moment historique »") is speech; a nickname is not
         return len(words) >= 2 and not capitalised
@@ -370,8 +375,11 @@ def _np_before_verb(ctx: ParseContext, s: int, v: int) -> _Speaker | None:
     chunk = text.split(",")[0].strip()
     chunk = re.sub(r"\s+(?:a|ont|avait|avaient|has|have|had)(?:\s+\w+)?$", "", chunk)
     words = chunk.split()
-    if not words or len(words) > 10 or not words[0][:1].isupper():
+    if not words or len(words) > 10 or not words[0][:1].isupper() or "\n" in chunk:
         return None
+    first = fold_word(words[0])
+    if first not in _NP_ARTICLES and (is_not_name(words[0]) or len(words) == 1 and first in _PRONOUNS):
+        return None  # "And they're ...", "We ...": not a named body
     if SPEECH_VERB_RE.search(fold_word(chunk)):
         return None
     k = ctx.text.find(chunk, s)
@@ -471,9 +479,8 @@ def _attribute(ctx: ParseContext, res: _Resolver, seg: _Segment, floor: int,
             if sp:
                 return sp
         sp = _subject_near(ctx, res, b0, v.start(), v.start(), False, previous, verb, (seg.open_pos, floor))
-        if sp is None and folded[v.start():v.end()].startswith("ajout"):
-            if previous:  # "Et d'ajouter : « … »"
-                return _Speaker(previous.name, previous.span, previous.role, verb)
+        if sp is None and folded[v.start():v.end()].startswith("ajout") and previous:
+            return _Speaker(previous.name, previous.span, previous.role, verb)  # "Et d'ajouter : « … »"
         if sp is None:
             sp = _subject_near(ctx, res, v.end(), seg.open_pos, v.end(), True, previous, verb, (seg.open_pos, floor))
         if sp is None:
@@ -490,12 +497,24 @@ def _pronoun(ctx: ParseContext, res: _Resolver, pos: int, floor: int, previous: 
              verb: str | None) -> _Speaker | None:
     """"il", "he": the person or title named since the previous quote, else the previous speaker."""
     lo = max(floor, pos - 400)
-    cands: list[tuple[int, int, object]] = [(ms, me, p) for ms, me, p in res.mentions_in(lo, pos)]
+    people = res.mentions_in(lo, pos)
+    cands: list[tuple[int, int, object]] = list(people)
+    subjects = [c for c in people if _starts_sentence(ctx, c[0])]
     for m in TITLE_HEAD_RE.finditer(ctx.folded, lo, pos):
-        if not any(ms - 40 <= m.start() <= me + 3 for ms, me, _ in cands):
-            cands.append((m.start(), m.end(), None))
+        named = [c for c in people if c[0] - 40 <= m.start() <= c[1] + 3]
+        if named:
+            # "Le ministre estonien de la Défense, Karl Tamm, a reçu ...": the named person is the subject
+            if _starts_sentence(ctx, m.start()) and named[0] not in subjects:
+                subjects.append(named[0])
+            continue
+        if re.search(r"\b(?:ses|son|sa|leurs?|his|her|their|its|avec|with|par|by|de|du|des|of|to|a|au|aux)\s+$",
+                     ctx.folded[max(0, m.start() - 12):m.start()]):
+            continue  # an object or a complement ("ses homologues"), not who speaks
+        cands.append((m.start(), m.end(), None))
+        if _starts_sentence(ctx, m.start()):
+            subjects.append((m.start(), m.end(), None))
     cands.sort(key=lambda c: c[0])
-    subjects = [c for c in cands if _starts_sentence(ctx, c[0])]
+    subjects.sort(key=lambda c: c[0])
     chosen = subjects[-1] if subjects else (cands[-1] if cands else None)
     if chosen is not None:
         cs, ce, p = chosen

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Single words that are (part of) a title or function. Matching a word of this set right
 # before a capitalised name is strong evidence that the name is a person's.
-TITLE_WORDS = frozenset("""
+TITLE_WORDS = _words("""
 president presidents presidente president-elect vice-president vice-presidente vice
 prime premier premiere ministre ministres minister ministers secretary secretaire secretaries
 secretary-general secretaire-general general generale generals generaux deputy adjoint adjointe delegue deleguee
@@ -27,7 +32,7 @@ mr mrs ms dr prof pr sir dame lord lady m mme mmes mlle monsieur madame
 mullah mollah mawlawi maulvi qari haji imam ayatollah cardinal archbishop bishop
 analyst analyste correspondent correspondant ceo pdg founder fondateur patron dirigeant dirigeante
 responsable mp mep eurodepute coordinator coordinateur coordinatrice saceur
-""".lower().split())
+""".lower())
 
 # Title words that also head the names of offices, courts and programmes ("Chief of the Civil Division",
 # "Justice Act Panel"): after one of these, a name needs more evidence (a known given name).
@@ -36,21 +41,19 @@ chief chef cheffe head director directeur directrice justice judge juge attorney
 deputy adjoint adjointe delegue deleguee leaders responsable patron dirigeant dirigeante analyst analyste
 correspondent correspondant founder fondateur ceo pdg coordinator coordinateur coordinatrice counsellor counselor
 conseiller conseillere adviser advisor commander commanders commandant commandante major head vice high haut haute
-""".split())
+""")
 
 # Abbreviated titles and honorifics written with a final period ("M.", "Sen.", "Col.").
-HONORIFIC_ABBREVIATIONS = frozenset(
-    "m mm mme mmes mlle mr mrs ms dr pr prof sen rep gen col lt maj capt cpt sgt adm gov amb hon rt gal cdt".split()
-)
+HONORIFIC_ABBREVIATIONS = _words("m mm mme mmes mlle mr mrs ms dr pr prof sen rep gen col lt maj capt cpt sgt adm gov amb hon rt gal cdt")
 
 # Words that may stand between a title word and the name it introduces
 # ("le ministre norvégien de la Défense, Frank ..."); anything else (a verb, "que", "who")
 # means the title belongs to someone else.
-_GAP_BREAKERS = frozenset("""
+_GAP_BREAKERS = _words("""
 a ont avait avaient est sont etait sera fut has have had is was were are be been will would said says
 que qui dont quand lorsque alors mais car that who whom which when while but because after before
-with avec sans pour par apres avant pendant selon in dans en au aux to from on sur sous for
-""".split())
+with avec sans pour par apres avant pendant selon in dans en au aux to from on sur sous for and et
+""")
 
 
 def gap_allows_title(gap_words: list[str]) -> bool:
@@ -70,13 +73,4 @@ TITLE_HEAD_RE = re.compile(
     r"|porte-parole|spokes(?:person|man|woman)|directeur|directrice|director|chef|chief|head|conseiller|conseillere"
     r"|adviser|advisor|commissaire|commissioner|homologues?|counterparts?|representant(?:e)?|high representative"
     r"|responsable|dirigeant(?:e)?|analyst|analyste)\b"
-)
-
-# Personal pronouns that stand for the last speaker or person named.
-PRONOUNS = frozenset("il elle he she ils elles they".split())
-
-# Words that introduce a name as a byline or credit, not as a person of the story.
-BYLINE_WORDS = frozenset(
-    "by par photo photos credit credits credit: reporting writing editing edited redige redaction ecrit "
-    "correspondance correspondant avec".split()
 )
