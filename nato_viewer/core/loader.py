@@ -96,10 +96,30 @@ def front_matter(text: str) -> tuple[dict[str, str], dict[str, tuple[int, int]],
         key, value = line.group(1).lower(), line.group(2)
         vs, ve = base + line.start(2), base + line.end(2)
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            quote = value[0]
             value, vs, ve = value[1:-1], vs + 1, ve - 1
+            value = _unescape_yaml(value) if quote == '"' else value.replace("''", "'")
         values[key] = value
         spans[key] = (vs, ve)
     return values, spans, m.end()
+
+
+_YAML_ESCAPES = {"_": "\u00a0", "n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "0": "", "N": "\u0085",
+                 "L": "\u2028", "P": "\u2029", " ": " "}
+
+
+def _unescape_yaml(value: str) -> str:
+    """The escapes of a YAML double-quoted scalar ("President\\_Biden" has a no-break space)."""
+    def sub(m: re.Match) -> str:
+        code = m.group(1)
+        if code[0] in "xuU":
+            try:
+                return chr(int(code[1:], 16))
+            except ValueError:
+                return m.group(0)
+        return _YAML_ESCAPES.get(code, m.group(0))
+
+    return re.sub(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", sub, value)
 
 
 def mask_markup(text: str, start: int = 0) -> str:
@@ -108,6 +128,14 @@ def mask_markup(text: str, start: int = 0) -> str:
         return "".join("\n" if c == "\n" else " " for c in m.group(0))
 
     return text[:start] + _TAG.sub(blank, text[start:])
+
+
+_INLINE_TAG = re.compile(r"</?(?:u|b|i|em|strong|span|a|br|sup|sub|div|p)\b[^<>]{0,500}>", re.I)
+
+
+def mask_inline_tags(text: str, start: int = 0) -> str:
+    """Markdown often carries inline HTML (<u>, <br>): blank those tags, same length."""
+    return text[:start] + _INLINE_TAG.sub(lambda m: " " * len(m.group(0)), text[start:])
 
 
 def is_html(text: str) -> bool:
@@ -154,6 +182,8 @@ def load_bytes(path: str, data: bytes, mtime: float = 0.0) -> RawDocument:
     html = is_html(text[body_start:])
     if html:
         scan = mask_markup(scan, body_start)
+    elif "<" in scan:
+        scan = mask_inline_tags(scan, body_start)
     if not scan.strip():
         raise LoadError("no text after the front matter")
     return RawDocument(

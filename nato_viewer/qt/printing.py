@@ -42,6 +42,7 @@ MARGINS_MM = QMarginsF(20, 18, 20, 14)
 FOOTER_MM = 10.0
 TIMELINE_URL = "mem:timeline.png"
 TIMELINE_HEIGHT_MM = 42.0
+SMALL_TABLE_ROWS = 4
 
 
 class PrintError(Exception):
@@ -186,6 +187,8 @@ def cut_rules(doc: QTextDocument) -> CutRules:
             keep.append((top if i == 0 else min(top, rows[i - 1][1]), bottom))
         n_header = min(info["table"].format().headerRowCount(), len(rows) - 1)
         keep.append((info.get("glue_from", rows[0][0]), rows[n_header][1]))  # the header stays with a row
+        if len(rows) - n_header <= SMALL_TABLE_ROWS:
+            keep.append((rows[0][0], rows[-1][1]))  # a short table reads better whole
         if n_header > 0:
             headers.append((rows[n_header - 1][1], rows[-1][1], rows[0][0], rows[n_header - 1][1]))
     keep.sort()

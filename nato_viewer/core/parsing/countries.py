@@ -190,6 +190,7 @@ _TITLE_OF_RE = re.compile(
     r"\b(?:president|prime minister|chancellor|king|defen[cs]e minister|foreign minister|minister)\s+[\w .'-]{0,60}?"
     r"\bof\s+(?:the )?$"
 )
+_TABLE_CUE_WORDS = ("leaders", "dirigeants", "signed", "signe", "endorsed", "signataires", "signatories")
 _TABLE_CUE_RE = re.compile(
     r"\b(?:leaders|dirigeants|signed|signe|endorsed|signataires|signatories)\b[^\n]{0,60}:[ \t]*$", re.M)
 _EVENT_AGENT_WORDS = re.compile(r"\b(?:met|meet|meeting|reunion|rencontre|call|appel|statement|declaration)\b")
@@ -380,8 +381,8 @@ def _groups(ctx: ParseContext, hits: list[_Hit]) -> list[_Group]:
     for h in hits:
         if runs:
             last = runs[-1][-1]
-            gap = folded[last.end:h.start]
-            if len(gap) <= 40 and h.start >= last.end and "\n" not in gap and _GAP_RE.match(gap):
+            if last.end <= h.start <= last.end + 40 and _GAP_RE.match(folded[last.end:h.start]) \
+                    and "\n" not in folded[last.end:h.start]:
                 runs[-1].append(h)
                 continue
         runs.append([h])
@@ -421,8 +422,9 @@ def _assign_roles(ctx: ParseContext, hits: list[_Hit]) -> None:
 def _is_host(ctx: ParseContext, g: _Group) -> bool:
     folded = ctx.folded
     # Dateline: "BRUXELLES (Belga) –", "KABUL, Afghanistan (Oct. 6, 2010) -" at a paragraph start.
-    line_start = folded.rfind("\n", 0, g.start) + 1
-    if not folded[line_start:g.start].strip(" #*_>") and g.kinds & {CITY, SEAT} and _dateline_tail(folded, g.end):
+    line_start = folded.rfind("\n", max(0, g.start - 12), g.start) + 1
+    if (line_start or g.start < 12) and not folded[line_start:g.start].strip(" #*_>") and g.kinds & {CITY, SEAT} \
+            and _dateline_tail(folded, g.end):
         return True
     lw = g.left[-80:]
     # Venue: "sommet de Vilnius", "Vilnius Summit", "the United States is hosting".
@@ -625,6 +627,8 @@ def _table_lines(ctx: ParseContext, groups: list[_Group]) -> set[int]:
     """Groups on the lines of a signatory table ("Endorsed ... by the leaders of:" then one name per cell)."""
     folded = ctx.folded
     found: set[int] = set()
+    if not any(word in folded for word in _TABLE_CUE_WORDS):
+        return found
     for cue in _TABLE_CUE_RE.finditer(folded, ctx.body_start):
         pos = cue.end()
         while pos < len(folded):

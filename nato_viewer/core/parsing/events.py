@@ -31,9 +31,14 @@ from nato_viewer.core.parsing.text import fold, shorten
 
 TITLE_LIMIT = 100
 # The lead sentence describes the main event; only these kinds read off it make further events.
-_LEAD_EXTRA_KINDS = frozenset({"exercise", "accession", "appointment", "decision", "operation", "contract"})
+_LEAD_EXTRA_KINDS = frozenset({"exercise", "accession", "appointment", "decision", "contract", "meeting"})
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s")
 _SINCE_ANY = re.compile(r"(?<![\w-])(?:since|depuis|ever since)(?![\w-])")
+# Meeting words that name a gathering, not an act of meeting a target or a requirement.
+_NAMED_MEETING = re.compile(
+    r"(?:reunion|meeting|summit|sommet|ministerial|ministerielle|conseil otan-ukraine|nato-ukraine council|"
+    r"contact group|groupe de contact|dinner|diner|working lunch|dejeuner de travail)\b"
+)
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|source:|photo|credit)", re.I)
 
@@ -186,6 +191,12 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
         candidates.append((kind, m))
     if candidates:
         kind, m = candidates[0]
+        meeting = next((mm for k, mm in candidates if k == "meeting"), None)
+        if kind != "meeting" and meeting is not None and _NAMED_MEETING.match(ctx.folded, meeting.start()):
+            # "S'exprimant à l'issue de la réunion du Conseil OTAN-Ukraine, il a salué les promesses...":
+            # the meeting it names is an event of its own.
+            out.append(_event(ctx, "meeting", clause, _pick_date(in_clause, meeting.start(), None), main=False,
+                              text=text))
         dated = [d for d in in_clause if d.precision in ("day", "range") and d.start != _doc_iso(ctx)]
         if len(candidates) > 1 and dated:
             # An explicit date belongs to the event word nearest before it ("l'intrusion de drones
@@ -280,6 +291,8 @@ def _event(ctx: ParseContext, kind: str, span: Span, date: DateExpr | None, main
     if date is not None:
         start, end, precision = date.start, date.end, date.precision
         date_text, date_span, anchor = date.text, date.span, date.anchor
+        if not date_text:  # a date taken over from the main event, which the text did not print here
+            date_text = date_span = None
     else:
         start, end, precision = _doc_iso(ctx), None, "day"
         date_text = date_span = anchor = None

@@ -59,7 +59,7 @@ _FR_INVERTED_SUBJECT_RE = re.compile(
 _EN_SPEECH_AFTER_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|wrote|tweeted|stressed|noted)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int

@@ -67,21 +67,41 @@ ABBREVIATIONS = {
 }
 
 _SENT_END = re.compile(r"[.!?…]+[\"»”’')\]]*(?=\s)|\n\s*\n|\n")
+# In hard-wrapped text a single line break is only a space, except before a list item or a heading.
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|>|\|)")
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def is_hard_wrapped(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True for text wrapped at a fixed width (Markdown exports), where one line is not one paragraph."""
+    lines = [len(line) for line in text[start:end].split("\n")[:400] if line.strip()]
+    if len(lines) < 8:
+        return False
+    widths = sorted(lines)
+    typical = widths[int(len(widths) * 0.8)]
+    if typical > 100:
+        return False
+    near = sum(1 for n in lines if typical - 25 <= n <= typical)
+    return near >= 0.5 * len(lines)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: bool | None = None) -> list[Span]:
     """Sentence spans over text[start:end], trimmed of white space.
 
-    A line break always ends a sentence (press texts put one paragraph a line);
+    A line break ends a sentence (press texts put one paragraph a line) unless the
+    text is hard-wrapped, where only a blank line, a list item or a heading does;
     a period ends one unless it follows a known abbreviation or an initial, or
     the next word starts in lower case.
     """
     end = len(text) if end is None else end
+    if wrapped is None:
+        wrapped = is_hard_wrapped(text, start, end)
     spans: list[Span] = []
     pos = start
     for m in _SENT_END.finditer(text, start, end):
         stop = m.end()
         piece = m.group(0)
+        if wrapped and piece == "\n" and not _BLOCK_START.match(text, stop):
+            continue
         if "\n" not in piece:
             before = text[pos:m.start()]
             word = re.search(r"([\w.]+)$", before)
