@@ -107,11 +107,13 @@ class Briefing:
         return len(self.sources)
 
     def counts_text(self) -> str:
+        """"11 events from 1 source", in the briefing's language."""
         n, s = len(self.events), len(self.sources)
-        return _("{events} from {sources}").format(
-            events=ngettext("{n} event", "{n} events", n).format(n=n),
-            sources=ngettext("{n} source", "{n} sources", s).format(n=s),
-        )
+        with use_language(self.lang):
+            return _("{events} from {sources}").format(
+                events=ngettext("{n} event", "{n} events", n).format(n=n),
+                sources=ngettext("{n} source", "{n} sources", s).format(n=s),
+            )
 
 
 def quotation(text: str, lang: str) -> str:
@@ -159,7 +161,11 @@ def briefing_from_library(library, request: BriefingRequest, today: dt.date | No
     """A briefing on library events (ids as the Library gives them), each with its document's facts."""
     by_doc: dict[int, set[int]] = {}
     for event_id in dict.fromkeys(request.event_ids):
-        by_doc.setdefault(library.event_document_id(event_id), set()).add(event_id)
+        try:
+            doc_id = library.event_document_id(event_id)
+        except KeyError:  # gone since it was selected (its file was re-indexed or removed): leave it out
+            continue
+        by_doc.setdefault(doc_id, set()).add(event_id)
     selection: Selection = []
     for doc_id, wanted in by_doc.items():
         doc = library.document(doc_id)
@@ -311,8 +317,12 @@ def _facts(doc: Document, event: Event) -> tuple[list[Quote], list[Figure], list
 
 
 def _figure(figure: Figure, lang: str) -> KeyFigure:
+    try:
+        value_text = fmt.format_figure(figure, lang)
+    except (ArithmeticError, ValueError):  # babel gives up on absurd values (1e38, inf): print the source's words
+        value_text = _one_line(figure.text)
     return KeyFigure(
-        value_text=fmt.format_figure(figure, lang),
+        value_text=value_text,
         as_written=_one_line(figure.text),
         kind=figure.kind,
         value=figure.value,

@@ -135,7 +135,7 @@ CREATE INDEX countries_code ON countries(code);
 CREATE TABLE country_mentions (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    country_id INTEGER NOT NULL REFERENCES countries(id) ON DELETE CASCADE,
+    country_id INTEGER NOT NULL,        -- countries.id (deleted with the document, hence no index of its own)
     code TEXT NOT NULL,
     text TEXT NOT NULL,
     span_start INTEGER NOT NULL,
@@ -144,7 +144,6 @@ CREATE TABLE country_mentions (
     event_local_id TEXT
 );
 CREATE INDEX country_mentions_document ON country_mentions(document_id);
-CREATE INDEX country_mentions_country ON country_mentions(country_id);
 
 CREATE TABLE people (
     id INTEGER PRIMARY KEY,
@@ -159,14 +158,13 @@ CREATE INDEX people_document ON people(document_id);
 
 CREATE TABLE person_mentions (
     id INTEGER PRIMARY KEY,
-    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL,         -- people.id (deleted with the document)
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     text TEXT NOT NULL,
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL
 );
 CREATE INDEX person_mentions_document ON person_mentions(document_id);
-CREATE INDEX person_mentions_person ON person_mentions(person_id);
 
 -- Which countries each event involves and in which role: the country filter and facet.
 CREATE TABLE event_countries (

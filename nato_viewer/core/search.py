@@ -21,6 +21,7 @@ import numpy as np
 
 from nato_viewer.core.i18n import _
 from nato_viewer.core.model import COUNTRY_ROLES, EVENT_KINDS
+from nato_viewer.core.search_index import EventColumns
 
 ORDERS = ("date", "rank", "kind", "title", "document")
 HIGHLIGHT_START = "\x02"
@@ -29,7 +30,8 @@ MAX_QUERY_CHARS = 1000
 MAX_TERMS = 32
 MAX_DEPTH = 8
 PEOPLE_FACET_LIMIT = 100
-SNIPPET_LIMIT = 100  # snippets computed with the result; more with Library.snippets()
+SNIPPET_LIMIT = 50  # snippets computed with the result; more with Library.snippets()
+SNIPPET_WIDTH = 160  # characters of context around the first match
 
 
 @dataclass
@@ -142,6 +144,7 @@ class ParsedQuery:
     match: str | None = None
     exclude: str | None = None
     messages: list[str] = field(default_factory=list)
+    forms: list = field(default_factory=list)  # what to highlight: (folded words, last is a prefix)
 
     @property
     def empty(self) -> bool:
@@ -199,19 +202,36 @@ def _fts_string(words: list[str]) -> str:
     return '"' + " ".join(words) + '"'
 
 
-def _term_fts(term: Term) -> str | None:
-    words = _words(term.text)
+Form = tuple[tuple[str, ...], bool]  # folded words, last one a prefix
+
+
+def _term_forms(term: Term) -> list[Form]:
+    """The word sequences a term matches: each FTS5 string of the term and whether it ends in a prefix."""
+    words = tuple(_words(term.text))
     if not words:
-        return None
+        return []
     if term.phrase:
-        return _fts_string(words)
+        return [(words, False)]
     last = words[-1]
     if term.prefix:
-        return _fts_string(words) + ("*" if len(last) >= 2 else "")
-    # Word forms: match the stem as a prefix ("drone" finds "drones", "defense" finds "défenses").
-    if len(last) >= 3 and not last.isdigit():
-        return _fts_string(words[:-1] + [stem(last)]) + "*"
-    return _fts_string(words)
+        return [(words, len(last) >= 2)]
+    if len(last) < 3 or last.isdigit():
+        return [(words, False)]
+    # Word forms: the stem as a prefix ("drone" finds "drones", "defense" finds "défenses"). A stem
+    # under four letters would be a prefix of too many words: then the word and its stem, exactly.
+    root = stem(last)
+    if len(root) >= 4:
+        return [(words[:-1] + (root,), True)]
+    forms = [(words, False)]
+    if root != last:
+        forms.append((words[:-1] + (root,), False))
+    return forms
+
+
+def _term_fts(term: Term) -> str | None:
+    forms = _term_forms(term)
+    parts = [_fts_string(list(words)) + ("*" if prefix else "") for words, prefix in forms]
+    return _join(parts, "OR")
 
 
 class _Parser:
@@ -378,7 +398,7 @@ def parse_query(text: str) -> ParsedQuery:
     out = ParsedQuery(messages=parser.messages)
     if tree is None:
         return out
-    positive, negative = _compile(tree, out.messages, depth=0)
+    positive, negative = _compile(tree, out.messages, out.forms)
     if positive is None and negative is None:
         return out
     out.match = positive
@@ -389,22 +409,24 @@ def parse_query(text: str) -> ParsedQuery:
     return out
 
 
-def _compile(node, messages: list[str], depth: int) -> tuple[str | None, str | None]:
+def _compile(node, messages: list[str], forms: list[Form]) -> tuple[str | None, str | None]:
     """(positive, negative) FTS5 expressions: the node matches `positive NOT negative`.
 
     A node made only of exclusions has positive None; FTS5 cannot run such a query on its own,
     so its exclusions are carried up to the nearest AND that has something to exclude them from.
+    The forms of the terms that must match are added to `forms` (for highlighting).
     """
     if isinstance(node, Term):
+        forms.extend(_term_forms(node))
         return _term_fts(node), None
     if isinstance(node, Negated):
-        pos, neg = _compile(node.child, messages, depth + 1)
+        pos, neg = _compile(node.child, messages, [])
         # NOT (a NOT b) is read as NOT a: excluding an exclusion is rarely what was meant.
         return None, pos
     pos_parts: list[str] = []
     neg_parts: list[str] = []
     for child in node.children:
-        pos, neg = _compile(child, messages, depth + 1)
+        pos, neg = _compile(child, messages, forms)
         if node.op == "AND":
             if pos:
                 pos_parts.append(pos)
@@ -474,15 +496,9 @@ def timestamp(day: dt.date) -> float:
 
 # --------------------------------------------------------------------------- running a search
 
-_TEMP_TABLES = (
-    "CREATE TEMP TABLE IF NOT EXISTS search_docs (id INTEGER PRIMARY KEY, score REAL)",
-    "CREATE TEMP TABLE IF NOT EXISTS search_events (id INTEGER PRIMARY KEY, score REAL)",
-    "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, score REAL)",
-)
-
 _ORDER_SQL = {
     "date": "e.start_ts IS NULL, e.start_ts {dir}, e.id {dir}",
-    "rank": "h.score {dir}, e.start_ts DESC, e.id",
+    "rank": "e.start_ts IS NULL, e.start_ts {dir}, e.id {dir}",
     "kind": "e.kind {dir}, e.start_ts, e.id",
     "title": "e.title COLLATE NOCASE {dir}, e.start_ts, e.id",
     "document": "e.document_id {dir}, e.seq",
@@ -490,22 +506,105 @@ _ORDER_SQL = {
 
 
 def order_sql(order: str, descending: bool) -> str:
+    """ORDER BY terms over `events e` for an order name (rank, which needs a query, falls back to date)."""
     return _ORDER_SQL.get(order, _ORDER_SQL["date"]).format(dir="DESC" if descending else "ASC")
 
 
-def _filters(query: Query, messages: list[str]) -> tuple[list[str], list]:
-    """SQL conditions on `events e` for the query's filters, and their parameters."""
-    where: list[str] = []
-    params: list = []
+def run(conn: sqlite3.Connection, query: Query, columns: EventColumns,
+        snippet_limit: int = SNIPPET_LIMIT) -> SearchResult:
+    """Find the events matching `query`: the words in FTS5, filters, facets and order on `columns`
+    (already refreshed for this connection)."""
+    started = time.perf_counter()
+    parsed = parse_query(query.text)
+    messages = list(parsed.messages)
+    if parsed.empty and query.text.strip():
+        messages.append(_("Nothing to search for: the query has no words."))
+        return SearchResult([], 0, Facets(), {}, " ".join(messages), (time.perf_counter() - started) * 1000)
+    rank = query.order == "rank" and parsed.match is not None
+    try:
+        mask, scores = _text_mask(conn, parsed, columns, rank)
+    except sqlite3.OperationalError:
+        # The translation should make this impossible; if FTS5 still refuses, search the bare words.
+        messages.append(_("The query could not be read as written: its words were searched instead."))
+        parsed = parse_query(" ".join(_words(query.text)[:MAX_TERMS]))
+        try:
+            mask, scores = _text_mask(conn, parsed, columns, rank)
+        except sqlite3.OperationalError:
+            mask, scores = np.zeros(len(columns), dtype=bool), None
+    mask &= _filter_mask(query, columns, messages)
+    hits = np.flatnonzero(mask)
+    if rank and scores is not None:
+        ordered = hits[np.lexsort((np.where(np.isnan(columns.start[hits]), 0, -columns.start[hits]),
+                                   scores[hits]))]
+        if query.descending:
+            ordered = ordered[::-1]
+    else:
+        order = query.order if query.order in ORDERS and query.order != "rank" else "date"
+        ordered = columns.sort(conn, hits, order, query.descending)
+    if query.limit and query.limit > 0:
+        ordered = ordered[: query.limit]
+    event_ids = columns.ids[ordered].tolist()
+    facets = compute_facets(columns, hits)
+    snippets = snippets_for(conn, parsed, event_ids[:snippet_limit]) if parsed.match else {}
+    return SearchResult(
+        event_ids=event_ids,
+        total=int(len(hits)),
+        facets=facets,
+        snippets=snippets,
+        message=" ".join(messages) or None,
+        elapsed_ms=(time.perf_counter() - started) * 1000,
+    )
+
+
+def _fts(conn: sqlite3.Connection, table: str, expr: str, score: str | None) -> tuple[np.ndarray, np.ndarray]:
+    if score:
+        rows = conn.execute(f"SELECT rowid, {score} FROM {table} WHERE {table} MATCH ?", (expr,)).fetchall()
+        ids = np.fromiter((r[0] for r in rows), np.int64, len(rows))
+        return ids, np.fromiter((r[1] for r in rows), np.float64, len(rows))
+    rows = conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (expr,)).fetchall()
+    return np.fromiter((r[0] for r in rows), np.int64, len(rows)), np.empty(0)
+
+
+def _text_mask(conn: sqlite3.Connection, parsed: ParsedQuery, columns: EventColumns,
+               rank: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """Events matched by the words (all events when there are none), and with rank=True a score per
+    event where lower is better: events whose own words match come first, then the other events of
+    the documents that match."""
+    n = len(columns)
+    expr = parsed.match if parsed.match is not None else parsed.exclude
+    if expr is None:
+        return np.ones(n, dtype=bool), None
+    doc_ids, doc_scores = _fts(conn, "documents_fts", expr, "bm25(documents_fts, 4.0, 1.0)" if rank else None)
+    event_ids, event_scores = _fts(conn, "events_fts", expr, "bm25(events_fts, 3.0, 1.0, 1.0)" if rank else None)
+    mask = columns.events_of_documents(doc_ids)
+    own = columns.indexes_of(event_ids)
+    mask[own] = True
+    if parsed.match is None:  # only exclusions: every event but those
+        return ~mask, None
+    if not rank:
+        return mask, None
+    scores = np.zeros(n)
+    if len(doc_ids):
+        pos = np.minimum(np.searchsorted(doc_ids, columns.doc), len(doc_ids) - 1)
+        found = doc_ids[pos] == columns.doc
+        scores[found] = doc_scores[pos[found]]
+    if len(own):
+        known = np.isin(event_ids, columns.ids)
+        scores[own] = event_scores[known] - 1000 + 0.25 * scores[own]
+    return mask, scores
+
+
+def _filter_mask(query: Query, columns: EventColumns, messages: list[str]) -> np.ndarray:
+    mask = np.ones(len(columns), dtype=bool)
     if query.kind:
         if query.kind in EVENT_KINDS:
-            where.append("e.kind = ?")
-            params.append(query.kind)
+            code = columns.kinds.get(query.kind)
+            mask &= columns.kind == (-1 if code is None else code)
         else:
             messages.append(_("Unknown event kind “{kind}”: it was ignored.").format(kind=query.kind))
     if query.lang:
-        where.append("e.language = ?")
-        params.append(query.lang.lower()[:2])
+        code = columns.langs.get(query.lang.lower()[:2])
+        mask &= columns.lang == (-1 if code is None else code)
     for value, is_from in ((query.date_from, True), (query.date_to, False)):
         if not value:
             continue
@@ -514,172 +613,163 @@ def _filters(query: Query, messages: list[str]) -> tuple[list[str], list]:
             messages.append(_("“{date}” is not a date (use 2024, 2024-02 or 2024-02-15): it was ignored.")
                             .format(date=value))
             continue
-        # An event is in the range when the period it covers overlaps it.
+        # An event is in the range when the period it covers overlaps it (undated events never are).
         if is_from:
-            where.append("e.end_ts > ?")
-            params.append(timestamp(bounds[0]))
+            mask &= columns.end > timestamp(bounds[0])
         else:
-            where.append("e.start_ts < ?")
-            params.append(timestamp(bounds[1]))
+            mask &= columns.start < timestamp(bounds[1])
     role = query.role if query.role in COUNTRY_ROLES else None
     if query.role and role is None:
         messages.append(_("Unknown country role “{role}”: it was ignored.").format(role=query.role))
     if query.country or role:
-        cond, cparams = [], []
-        if query.country:
-            cond.append("code = ?")
-            cparams.append(query.country.strip().upper())
-        if role:
-            cond.append("role = ?")
-            cparams.append(role)
-        where.append(f"e.id IN (SELECT event_id FROM event_countries WHERE {' AND '.join(cond)})")
-        params.extend(cparams)
+        mask &= columns.with_country(query.country.strip().upper() if query.country else None, role)
     if query.person and query.person.strip():
-        pattern = "%" + _like_escape(" ".join(fold(query.person).split())) + "%"
-        where.append("e.id IN (SELECT event_id FROM event_people WHERE norm LIKE ? ESCAPE '\\')")
-        params.append(pattern)
-    return where, params
+        mask &= columns.with_person(" ".join(fold(query.person).split()))
+    return mask
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def compute_facets(columns: EventColumns, hits: np.ndarray) -> Facets:
+    """Counts by country and role, person, kind, year and language over the events at positions `hits`."""
+    if not len(hits):
+        return Facets()
+    selected = np.zeros(len(columns), dtype=bool)
+    selected[hits] = True
 
+    kinds = np.bincount(columns.kind[hits], minlength=len(columns.kinds.values))
+    langs = np.bincount(columns.lang[hits], minlength=len(columns.langs.values))
+    years, year_counts = np.unique(columns.year[hits], return_counts=True)
 
-def run(conn: sqlite3.Connection, query: Query, snippet_limit: int = SNIPPET_LIMIT) -> SearchResult:
-    """Find the events matching `query` on an open library connection, with facets and snippets."""
-    started = time.perf_counter()
-    parsed = parse_query(query.text)
-    messages = list(parsed.messages)
-    where, params = _filters(query, messages)
-    for statement in _TEMP_TABLES:
-        conn.execute(statement)
-    conn.execute("DELETE FROM temp.search_hits")
-    rank = query.order == "rank"
-    if parsed.empty and query.text.strip():
-        messages.append(_("Nothing to search for: the query has no words."))
-        return SearchResult([], 0, Facets(), {}, " ".join(messages),
-                            (time.perf_counter() - started) * 1000)
-    try:
-        _collect(conn, parsed, where, params, rank)
-    except sqlite3.OperationalError:
-        # The translation should make this impossible; if FTS5 still refuses, search the bare words.
-        messages.append(_("The query could not be read as written: its words were searched instead."))
-        words = " ".join(_words(query.text)[:MAX_TERMS])
-        parsed = parse_query(words)
-        conn.execute("DELETE FROM temp.search_hits")
-        try:
-            _collect(conn, parsed, where, params, rank)
-        except sqlite3.OperationalError:
-            conn.execute("DELETE FROM temp.search_hits")
-    total = conn.execute("SELECT count(*) FROM temp.search_hits").fetchone()[0]
-    limit = query.limit if query.limit and query.limit > 0 else -1
-    order = query.order if query.order in ORDERS else "date"
-    event_ids = [r[0] for r in conn.execute(
-        f"SELECT h.id FROM temp.search_hits h JOIN events e ON e.id = h.id "
-        f"ORDER BY {order_sql(order, query.descending)} LIMIT ?", (limit,))]
-    facets = compute_facets(conn)
-    snippets = (snippets_for(conn, parsed, event_ids[:snippet_limit]) if parsed.match else {})
-    return SearchResult(
-        event_ids=event_ids,
-        total=total,
-        facets=facets,
-        snippets=snippets,
-        message=" ".join(messages) or None,
-        elapsed_ms=(time.perf_counter() - started) * 1000,
-    )
+    in_hits = selected[columns.ec_event]
+    n_roles = max(len(columns.roles.values), 1)
+    pair = columns.ec_code[in_hits].astype(np.int64) * n_roles + columns.ec_role[in_hits]
+    pairs, pair_counts = np.unique(pair, return_counts=True)
+    by_count = np.lexsort((pairs, -pair_counts))
+    countries = [FacetCount(columns.codes.values[int(pairs[i]) // n_roles], int(pair_counts[i]),
+                            columns.roles.values[int(pairs[i]) % n_roles]) for i in by_count]
 
+    names = np.bincount(columns.ep_name[selected[columns.ep_event]], minlength=len(columns.names.values))
+    top = np.flatnonzero(names)
+    top = top[np.lexsort((top, -names[top]))][:PEOPLE_FACET_LIMIT]
+    people = sorted((FacetCount(columns.names.values[i], int(names[i])) for i in top),
+                    key=lambda f: (-f.count, f.key))
 
-def _collect(conn: sqlite3.Connection, parsed: ParsedQuery, where: list[str], params: list, rank: bool) -> None:
-    """Fill temp.search_hits with (event id, score): lower scores rank higher."""
-    cond = (" AND " + " AND ".join(where)) if where else ""
-    if parsed.match is None:
-        conn.execute(f"INSERT INTO temp.search_hits SELECT e.id, 0 FROM events e WHERE 1{cond}", params)
-        if parsed.exclude is not None:
-            _match_into(conn, parsed.exclude, rank=False)
-            conn.execute("DELETE FROM temp.search_hits WHERE id IN (SELECT id FROM temp.search_events) "
-                         "OR id IN (SELECT e.id FROM temp.search_docs d JOIN events e ON e.document_id = d.id)")
-        return
-    _match_into(conn, parsed.match, rank)
-    # Events whose own words match come first; then the other events of documents that match.
-    conn.execute(
-        "INSERT OR IGNORE INTO temp.search_hits "
-        "SELECT e.id, m.score - 1000 + coalesce(d.score, 0) * 0.25 FROM temp.search_events m "
-        f"JOIN events e ON e.id = m.id LEFT JOIN temp.search_docs d ON d.id = e.document_id WHERE 1{cond}",
-        params)
-    conn.execute(
-        "INSERT OR IGNORE INTO temp.search_hits "
-        f"SELECT e.id, d.score FROM temp.search_docs d JOIN events e ON e.document_id = d.id WHERE 1{cond}",
-        params)
-
-
-def _match_into(conn: sqlite3.Connection, expr: str, rank: bool) -> None:
-    conn.execute("DELETE FROM temp.search_docs")
-    conn.execute("DELETE FROM temp.search_events")
-    doc_score = "bm25(documents_fts, 4.0, 1.0)" if rank else "0"
-    event_score = "bm25(events_fts, 3.0, 1.0, 1.0)" if rank else "0"
-    conn.execute(f"INSERT INTO temp.search_docs SELECT rowid, {doc_score} FROM documents_fts "
-                 "WHERE documents_fts MATCH ?", (expr,))
-    conn.execute(f"INSERT INTO temp.search_events SELECT rowid, {event_score} FROM events_fts "
-                 "WHERE events_fts MATCH ?", (expr,))
-
-
-def compute_facets(conn: sqlite3.Connection) -> Facets:
-    """Counts over the events in temp.search_hits."""
-    kinds: dict[str, int] = {}
-    years: dict[str, int] = {}
-    languages: dict[str, int] = {}
-    for kind, year, lang, count in conn.execute(
-            "SELECT e.kind, e.year, e.language, count(*) FROM temp.search_hits h JOIN events e ON e.id = h.id "
-            "GROUP BY 1, 2, 3"):
-        kinds[kind] = kinds.get(kind, 0) + count
-        key = str(year) if year is not None else ""
-        years[key] = years.get(key, 0) + count
-        languages[lang] = languages.get(lang, 0) + count
-    countries = [FacetCount(code, n, role) for code, role, n in conn.execute(
-        "SELECT c.code, c.role, count(*) FROM temp.search_hits h JOIN event_countries c ON c.event_id = h.id "
-        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2")]
-    people = [FacetCount(name, n) for name, n in conn.execute(
-        "SELECT p.name, count(*) FROM temp.search_hits h JOIN event_people p ON p.event_id = h.id "
-        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", (PEOPLE_FACET_LIMIT,))]
     return Facets(
         countries=countries,
         people=people,
-        kinds=_counts(kinds, order=lambda k: EVENT_KINDS.index(k) if k in EVENT_KINDS else len(EVENT_KINDS)),
-        years=_counts(years, order=lambda k: k or "9999"),
-        languages=_counts(languages),
+        kinds=[FacetCount(columns.kinds.values[i], int(c)) for i, c in enumerate(kinds) if c],
+        years=sorted((FacetCount("" if y < 0 else str(int(y)), int(c)) for y, c in zip(years, year_counts)),
+                     key=lambda f: f.key or "9999"),
+        languages=sorted((FacetCount(columns.langs.values[i], int(c)) for i, c in enumerate(langs) if c),
+                         key=lambda f: (-f.count, f.key)),
     )
 
 
-def _counts(counts: dict[str, int], order=None) -> list[FacetCount]:
-    keys = sorted(counts, key=order or (lambda k: (-counts[k], k)))
-    return [FacetCount(k, counts[k]) for k in keys]
+def _lower_variants() -> dict[str, str]:
+    """Unaccented letter -> a regex class of it and its lower-case accented forms ("e" -> "[eèéêë...]")."""
+    table: dict[str, list[str]] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = fold(ch)
+        if ch.islower() and len(base) == 1 and base != ch:
+            table.setdefault(base, [base]).append(ch)
+    return {k: "[" + "".join(v) + "]" for k, v in table.items()}
+
+
+_LOWER_VARIANTS = _lower_variants()
+
+
+def _letters(word: str) -> list[str]:
+    return [_LOWER_VARIANTS.get(ch) or re.escape(ch) for ch in word]
+
+
+def highlight_pattern(parsed: ParsedQuery) -> re.Pattern | None:
+    """A regex over lower-cased text finding the words the query matched, with or without accents."""
+    alternatives = []
+    for words, prefix in parsed.forms:
+        first = _letters(words[0])
+        # The word-boundary check comes after the first letter, so the engine can scan for that letter.
+        body = first[0] + f"(?<![^\\W_]{first[0]})" + "".join(first[1:])
+        for word in words[1:]:
+            body += r"[\W_]+" + "".join(_letters(word))
+        alternatives.append(body + (r"[^\W_]*" if prefix else r"(?![^\W_])"))
+    if not alternatives:
+        return None
+    return re.compile("|".join(sorted(set(alternatives), key=len, reverse=True)))
+
+
+def make_snippet(text: str, pattern: re.Pattern, width: int = SNIPPET_WIDTH) -> str | None:
+    """The first match of `pattern` in `text` with some context, every match in it between
+    HIGHLIGHT_START and HIGHLIGHT_END; None when nothing matches."""
+    # Lower-case and scan a piece at a time: the first match is usually early in a long document.
+    step = 8192
+    for offset in range(0, len(text), step):
+        lo = max(0, offset - width)
+        piece = _lower(text[lo:offset + step + width])
+        m = pattern.search(piece, offset - lo)
+        if m is not None and m.start() + lo < offset + step:
+            return _window(text[lo:offset + step + width], piece, m, pattern, width, lo > 0,
+                           offset + step + width < len(text))
+    return None
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ"): one by one
+        lowered = "".join(c.lower()[:1] or c for c in text)
+    return lowered
+
+
+def _window(text: str, folded: str, m: re.Match, pattern: re.Pattern, width: int,
+            more_before: bool, more_after: bool) -> str:
+    start = max(0, m.start() - width // 3)
+    end = min(len(text), max(start + width, m.end()))
+    if start > 0:  # cut at a word boundary
+        space = text.find(" ", start, m.start())
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", m.end(), end)
+        end = space if space > 0 else end
+    out, pos = [], start
+    for hit in pattern.finditer(folded, start, end):
+        out += [text[pos:hit.start()], HIGHLIGHT_START, text[hit.start():hit.end()], HIGHLIGHT_END]
+        pos = hit.end()
+    out.append(text[pos:end])
+    snippet = " ".join("".join(out).split())
+    before = "…" if start > 0 or more_before else ""
+    after = "…" if end < len(text) or more_after else ""
+    return before + snippet + after
 
 
 def snippets_for(conn: sqlite3.Connection, parsed: ParsedQuery, event_ids: list[int]) -> dict[int, str]:
-    """Event id -> the matching words in context, wrapped in HIGHLIGHT_START/END."""
+    """Event id -> the matching words in context, wrapped in HIGHLIGHT_START/END: from the event's
+    summary, quotes or title when they match, else from its document's text."""
+    pattern = highlight_pattern(parsed)
     out: dict[int, str] = {}
-    if not parsed.match or not event_ids:
+    if pattern is None or not event_ids:
         return out
-    by_doc: dict[int, str | None] = {}
-    try:
-        for event_id in event_ids:
-            row = conn.execute(
-                f"SELECT snippet(events_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 24) "
-                "FROM events_fts WHERE events_fts MATCH ? AND rowid = ?", (parsed.match, event_id)).fetchone()
-            if row and row[0]:
-                out[event_id] = row[0]
-                continue
-            doc = conn.execute("SELECT document_id FROM events WHERE id = ?", (event_id,)).fetchone()
-            if doc is None:
-                continue
-            if doc[0] not in by_doc:
-                row = conn.execute(
-                    f"SELECT snippet(documents_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 24) "
-                    "FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?",
-                    (parsed.match, doc[0])).fetchone()
-                by_doc[doc[0]] = " ".join(row[0].split()) if row and row[0] else None
-            if by_doc[doc[0]]:
-                out[event_id] = by_doc[doc[0]]
-    except sqlite3.OperationalError:
-        pass  # snippets are a nicety: a query FTS5 refuses still gets its results
+    need_doc: dict[int, list[int]] = {}
+    for chunk in _chunks(event_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        for event_id, doc_id, summary, quotes, title in conn.execute(
+                f"SELECT id, document_id, summary, quotes_text, title FROM events WHERE id IN ({marks})", chunk):
+            for text in (summary, quotes, title):
+                snippet = make_snippet(text, pattern) if text else None
+                if snippet:
+                    out[event_id] = snippet
+                    break
+            else:
+                need_doc.setdefault(doc_id, []).append(event_id)
+    doc_ids = list(need_doc)
+    for chunk in _chunks(doc_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, text in conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk):
+            snippet = make_snippet(text, pattern)
+            if snippet:
+                for event_id in need_doc[doc_id]:
+                    out[event_id] = snippet
     return out
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -29,7 +29,6 @@ from nato_viewer.core.i18n import _, ngettext
 from nato_viewer.core.loader import iter_files
 from nato_viewer.core.model import (
     EVENT_KINDS,
-    PRECISIONS,
     Country,
     CountryMention,
     DateExpr,
@@ -43,18 +42,19 @@ from nato_viewer.core.model import (
     Quote,
 )
 from nato_viewer.core.search import (
+    ORDERS,
     EventRow,
     Query,
     SearchResult,
     TimelineArrays,
     fold,
     iso_bounds,
-    order_sql,
     parse_query,
     snippets_for,
     timestamp,
 )
 from nato_viewer.core.search import run as run_search
+from nato_viewer.core.search_index import EventColumns
 
 __all__ = ["Library", "LibraryError", "IndexReport", "EventRow", "TimelineArrays", "default_path",
            "event_period"]
@@ -149,7 +149,7 @@ class Library:
         self.pending_rebuild: list[str] = []
         self._lock = threading.RLock()
         self._writes = 0
-        self._timeline_cache: tuple[tuple[int, int], TimelineArrays] | None = None
+        self._columns = EventColumns()
         self._conn: sqlite3.Connection | None = None
         self._conn = self._open()
         if self.pending_rebuild and rebuild:
@@ -459,10 +459,16 @@ class Library:
 
     # ---------------------------------------------------------------- reading
 
+    def columns(self) -> EventColumns:
+        """The in-memory columns of every event, brought up to date with the database."""
+        with self._lock:
+            self._columns.refresh(self.conn, self._generation())
+            return self._columns
+
     def search(self, query: Query) -> SearchResult:
         with self._lock:
             try:
-                return run_search(self.conn, query)
+                return run_search(self.conn, query, self.columns())
             except sqlite3.DatabaseError as exc:
                 raise LibraryError(_("The search failed: {reason}").format(reason=_reason(exc))) from None
 
@@ -472,10 +478,11 @@ class Library:
             return snippets_for(self.conn, parse_query(query.text), list(ids))
 
     def all_event_ids(self, order: str = "date", descending: bool = False) -> list[int]:
-        order = "date" if order == "rank" else order
+        order = order if order in ORDERS and order != "rank" else "date"
         with self._lock:
-            return [r[0] for r in self.conn.execute(
-                f"SELECT e.id FROM events e ORDER BY {order_sql(order, descending)}")]
+            columns = self.columns()
+            everything = np.arange(len(columns))
+            return columns.ids[columns.sort(self.conn, everything, order, descending)].tolist()
 
     def event_rows(self, ids: list[int]) -> list[EventRow]:
         """The rows of these events, in the order of `ids` (unknown ids are left out)."""
@@ -539,15 +546,13 @@ class Library:
 
     def timeline(self, ids: list[int] | None = None) -> TimelineArrays:
         with self._lock:
-            generation = self._generation()
-            if self._timeline_cache is None or self._timeline_cache[0] != generation:
-                self._timeline_cache = (generation, _load_timeline(self.conn))
-            full = self._timeline_cache[1]
-        if ids is None:
-            return full
-        keep = np.isin(full.ids, np.asarray(list(ids), dtype=np.int64))
-        return TimelineArrays(full.ids[keep], full.start[keep], full.end[keep], full.lane[keep],
-                              full.precision[keep])
+            columns = self.columns()
+            keep = np.arange(len(columns)) if ids is None else np.unique(columns.indexes_of(list(ids)))
+            keep = columns.sort(self.conn, keep, "date", False)
+            lanes = np.asarray([EVENT_KINDS.index(k) if k in EVENT_KINDS else EVENT_KINDS.index("other")
+                                for k in columns.kinds.values], dtype=np.int8)
+            return TimelineArrays(columns.ids[keep], columns.start[keep], columns.end[keep],
+                                  lanes[columns.kind[keep]], columns.precision[keep])
 
     def errors(self) -> list[ParseError]:
         with self._lock:
@@ -830,18 +835,3 @@ def _read_document(conn: sqlite3.Connection, doc_id: int) -> Document:
 
 def _pair(a, b) -> tuple[int, int] | None:
     return None if a is None or b is None else (a, b)
-
-
-def _load_timeline(conn: sqlite3.Connection) -> TimelineArrays:
-    kinds = {k: i for i, k in enumerate(EVENT_KINDS)}
-    precisions = {p: i for i, p in enumerate(PRECISIONS)}
-    other = kinds["other"]
-    rows = conn.execute("SELECT id, start_ts, end_ts, kind, precision FROM events "
-                        "ORDER BY start_ts IS NULL, start_ts, id").fetchall()
-    n = len(rows)
-    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
-    start = np.fromiter((math.nan if r[1] is None else r[1] for r in rows), dtype=np.float64, count=n)
-    end = np.fromiter((math.nan if r[2] is None else r[2] for r in rows), dtype=np.float64, count=n)
-    lane = np.fromiter((kinds.get(r[3], other) for r in rows), dtype=np.int8, count=n)
-    precision = np.fromiter((precisions.get(r[4], 0) for r in rows), dtype=np.int8, count=n)
-    return TimelineArrays(ids, start, end, lane, precision)

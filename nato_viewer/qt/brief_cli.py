@@ -141,7 +141,7 @@ def _index_job(db_path: str, paths: list[str], lang: str) -> list[str]:
     install(lang)
     library = Library(db_path)
     try:
-        report = library.index(paths, workers=1)
+        report = library.index(paths)  # many files: on every core; a few: right here
         return list(library.notices) + [str(e) for e in report.errors]
     finally:
         library.close()

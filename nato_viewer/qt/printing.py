@@ -396,7 +396,36 @@ def print_preview(parent, request: BriefingRequest, library) -> bool:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(_("Print preview — {title}").format(title=briefing.title))
     dialog.paintRequested.connect(lambda device: render(device, briefing, png))
+    _add_title_editor(dialog, briefing, printer)
     return bool(dialog.exec())
+
+
+def _add_title_editor(dialog, briefing: Briefing, printer) -> None:
+    """A "Title" field in the preview's toolbar: the sheet is redrawn with the title the user types."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar
+
+    toolbar = dialog.findChild(QToolBar)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if toolbar is None or preview is None:
+        return
+    edit = QLineEdit(briefing.title, toolbar)
+    edit.setObjectName("briefingTitle")
+    edit.setMinimumWidth(260)
+    edit.setToolTip(_("Title printed on the briefing"))
+
+    def retitle() -> None:
+        title = " ".join(edit.text().split())
+        if title and title != briefing.title:
+            briefing.title = title
+            printer.setDocName(title)
+            dialog.setWindowTitle(_("Print preview — {title}").format(title=title))
+            preview.updatePreview()
+
+    edit.editingFinished.connect(retitle)
+    toolbar.addSeparator()
+    toolbar.addWidget(QLabel(_("Title:"), toolbar))
+    toolbar.addWidget(edit)
 
 
 def print_dialog(parent, request: BriefingRequest, library) -> bool:

@@ -26,17 +26,21 @@ class IndexWorker(QObject):
         self._library = library
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        self._active = False  # true from start() until the run's last signal is sent
         self.paths: list[str] = []
         self.cancelled = False
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._active
 
     def start(self, paths: list[str]) -> bool:
         """Index `paths` in the background; False if a run is already going."""
         if self.is_running():
             return False
+        if self._thread is not None:
+            self._thread.join()  # the previous run has sent its result and is ending
         self.paths = [str(p) for p in paths]
+        self._active = True
         self._stop.clear()
         self.cancelled = False
         self._thread = threading.Thread(target=self._run, args=(self.paths,), name="nato-viewer-index", daemon=True)
@@ -66,6 +70,8 @@ class IndexWorker(QObject):
         try:
             report = self._library.index(paths, progress=progress, should_stop=self._stop.is_set)
         except Exception as error:  # a library or disk failure: reported in the window, never a crash
+            self._active = False
             self.failed.emit(str(error) or type(error).__name__)
             return
+        self._active = False
         self.finished.emit(report)

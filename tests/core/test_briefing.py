@@ -256,3 +256,34 @@ def test_seed_briefing_holds_the_seed_facts(lang):
     assert sum(len(e.figures) for e in b.events) == sum(len(d.figures) for d in docs)
     starts = [e.start for e in b.events if e.start]
     assert starts == sorted(starts, key=lambda s: (s + "-00-00")[:10])
+
+
+iso_like = st.one_of(st.none(), st.from_regex(r"\A(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d))?)?\Z"),
+                     st.text(max_size=12))
+precisions = st.sampled_from(["day", "month", "year", "year_end", "before", "ongoing", "range", "bogus"])
+amounts = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-10**15, 10**15).map(float)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(iso_like, iso_like, precisions, st.text(max_size=20)), min_size=1, max_size=6),
+    st.lists(st.tuples(st.sampled_from(["money", "percent", "count", "other"]), amounts,
+                       st.sampled_from([None, "USD", "EUR", "XYZ", ""]),
+                       st.sampled_from([None, "more_than", "about", "odd"]),
+                       st.sampled_from([None, "e1", "e2", "e99"])), max_size=5),
+    st.lists(st.tuples(st.text(min_size=1, max_size=3), st.sampled_from(["pledging", "host", "weird"]),
+                       st.sampled_from([[], ["e1"], ["e42"]])), max_size=4),
+    st.sampled_from(["fr", "en", "de"]),
+)
+def test_any_parsed_facts_make_a_briefing(events, figures, countries, lang):
+    """Odd dates, unknown precisions, infinite amounts, unknown country codes: still a briefing, never a crash."""
+    doc = Document(path="x.txt", text="", date=events[0][0])
+    doc.events = [Event(id=f"e{i}", kind="other", start=s, end=e, precision=p, title=t, summary=t, span=(i, i + 1),
+                        main=i == 1) for i, (s, e, p, t) in enumerate(events, 1)]
+    doc.figures = [Figure(id=f"f{i}", kind=k, value=v, text="x", span=(0, 1), unit=u, qualifier=q, event_id=ev)
+                   for i, (k, v, u, q, ev) in enumerate(figures)]
+    doc.countries = [Country(code=c, roles=[r], event_ids=ids) for c, r, ids in countries]
+    b = briefing_from_documents([doc], lang, today=TODAY)
+    assert len(b.events) == len(events)
+    assert sum(len(e.figures) for e in b.events) == len(figures)  # nothing lost, even unlinked facts
+    render_html(b)

@@ -75,6 +75,13 @@ def test_place_names_used_as_peoples_names():
     assert "JO" in _countries("The King of Jordan met the delegation.")
 
 
+def test_american_homonyms_and_titles():
+    assert _countries("She grew up in Rome, Georgia, near Atlanta.") == {}
+    assert _countries("Rep. French Hill chaired the hearing.") == {}
+    assert _countries("Lower Turkey Prices Bring Thanksgiving Savings.") == {}
+    assert set(_countries("Egypt, Qatar, and Turkey helped broker the deal.")) == {"EG", "QA", "TR"}
+
+
 def test_us_state_georgia_is_not_the_caucasus_state():
     assert "GE" not in _countries("Hardworking Georgians in Atlanta will see lower prices.")
     assert "GE" in _countries("NATO reaffirmed that Georgia will become a member of the Alliance.")

@@ -137,6 +137,22 @@ def test_document_date_ignores_a_past_event_in_the_lead():
     assert (day, source) == (dt.date(2024, 3, 14), "file_name")
 
 
+def test_document_date_ignores_an_announced_future_day():
+    text = "Titre\n\nWASHINGTON, March 20, 2024 - The President will travel to Ohio.\n"
+    day, source, _ = document_date(ctx_for(text, lang="en", doc=None), dt.date(2024, 3, 14), None)
+    assert (day, source) == (dt.date(2024, 3, 14), "front_matter")
+
+
+def test_tomorrow_as_an_adjective_is_not_a_date():
+    assert dates_of("They invest in the technology of tomorrow.", lang="en") == []
+    assert one("The ministers will meet tomorrow.", lang="en").start == "2024-02-16"
+
+
+def test_month_alone_takes_the_nearest_year_unless_told_next():
+    assert one("The decision was taken in November by the council.", lang="en").start == "2023-11"
+    assert one("Les ministres se réuniront en juillet prochain.").start == "2024-07"
+
+
 def test_document_date_falls_back_to_front_matter_then_none():
     ctx = ctx_for("Rien de daté ici.", doc=None)
     assert document_date(ctx, dt.date(2020, 1, 2), dt.date(2021, 1, 1))[:2] == (dt.date(2020, 1, 2), "front_matter")

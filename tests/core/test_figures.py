@@ -177,6 +177,50 @@ def test_plural_demonyms_count_people():
     assert summary("Some 70,000 Americans live in the region.", "en") == [("count", 70000, "Americans", "about")]
 
 
+def test_partitive_number_borrows_the_noun():
+    assert summary("Au total, 31 des 32 Alliés ont répondu.", "fr") == [
+        ("count", 31, "Alliés", None),
+        ("count", 32, "Alliés", None),
+    ]
+
+
+def test_elided_currency_after_a_sum():
+    text = "L'aide atteint 61 milliards de dollars, dont 13,8 milliards pour l'achat d'armes."
+    assert summary(text, "fr") == [("money", 61e9, "USD", None), ("money", 13.8e9, "USD", None)]
+
+
+def test_casualty_counts_with_an_elided_noun():
+    text = "At least 20 civilians were killed and 56 were injured."
+    assert summary(text, "en") == [("count", 20, "civilians", "at_least"), ("count", 56, "civilians", None)]
+
+
+def test_ammunition_rounds_but_not_rounds_of_talks():
+    text = "After three rounds of talks, they sent 300,000 artillery rounds and 12 pièces d'artillerie."
+    assert [(f.value, f.counted) for f in figures(text, "en")] == [
+        (300000, "artillery rounds"), (12, "pièces")
+    ]
+
+
+def test_model_numbers_are_not_counts():
+    assert summary("The airline bought six Boeing 787-9 aircraft.", "en") == [
+        ("count", 6, "Boeing 787-9 aircraft", None)
+    ]
+
+
+def test_a_singular_noun_after_a_plural_number_is_a_modifier():
+    assert summary("Delays hit the three New York City airports.", "en") == []
+    assert summary("Two Patriot missile defense systems arrived.", "en") == [
+        ("count", 2, "Patriot missile defense systems", None)
+    ]
+
+
+def test_french_demonyms():
+    assert summary("Près de 800 Britanniques et 1 200 Américains sont arrivés.", "fr") == [
+        ("count", 800, "Britanniques", "less_than"),
+        ("count", 1200, "Américains", None),
+    ]
+
+
 # ---------------------------------------------------------------- what is not a figure
 
 
@@ -218,6 +262,23 @@ def test_soft_line_breaks_do_not_split_a_figure():
     assert [(f.value, f.unit) for f in found[:1]] == [(290e9, "USD")]
     assert len(unwrap(fold(text))) == len(text)
     assert unwrap(fold(text)).count("\n") == 3  # the blank line and the list item stay breaks
+
+
+def test_indented_continuation_lines_are_joined():
+    text = "-   Parsons won 30 projects worth up to $97\n         billion over ten years."
+    assert summary(text, "en") == [("count", 30, "projects", None), ("money", 97e9, "USD", "up_to")]
+
+
+def test_the_title_in_a_front_matter_is_read():
+    text = '---\ntitle: "FACT SHEET: $1 Billion for 300 Troops"\ndate: 2024-07-10\n---\nThe U.S. gives $1 billion.\n'
+    body_start = text.index("The U.S.")
+    scan = " " * body_start + text[body_start:]
+    ctx = ParseContext(text=text, scan=scan, language="en", doc_date=None, body_start=body_start)
+    found = find_figures(ctx)
+    assert [(f.kind, f.value, f.text) for f in found] == [
+        ("money", 1e9, "$1 Billion"), ("count", 300, "300 Troops"), ("money", 1e9, "$1 billion")
+    ]
+    assert all(text[f.span[0]:f.span[1]] == f.text for f in found)
 
 
 def test_front_matter_offsets_are_kept():

@@ -2,47 +2,79 @@
 
 from __future__ import annotations
 
-from argparse import Namespace
+import os
+import subprocess
+import sys
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
-from nato_viewer.core import i18n
 from nato_viewer.core.store import Library
 from nato_viewer.qt import app as app_module
-from nato_viewer.qt.main_window import MainWindow
 from nato_viewer.qt.panes.source import qt_text_and_offsets
 from nato_viewer.qt.settings_store import SettingsStore
 from nato_viewer.qt.workers import IndexWorker
 
+# run() ends with app.exec(); after that Qt refuses to start event loops in this process, so the
+# launch is tested in a child process, like a user starting the program.
+LAUNCH = """
+import sys
+from argparse import Namespace
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from nato_viewer.qt import app as app_module
+from nato_viewer.qt.main_window import MainWindow
+seen = {}
+def poll():
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    window = windows[0] if windows else None
+    if window is not None and not window.worker.is_running() and window.event_model.rowCount():
+        print("ROWS", window.event_model.rowCount(), "LANG", window.lang, "VISIBLE", window.isVisible(),
+              "TITLE", window.windowTitle())
+        window.close()
+        app.quit()
+    else:
+        QTimer.singleShot(100, poll)
+QTimer.singleShot(100, poll)
+args = Namespace(paths=sys.argv[3:], lang=sys.argv[2] or None, db=sys.argv[1], reset_settings=False,
+                 settings=sys.argv[1] + ".ini")
+sys.exit(app_module.run(args))
+"""
 
-def test_first_run_indexes_the_seeds_and_honours_lang(qtbot, tmp_path):
+
+def _launch(tmp_path, *args):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-c", LAUNCH, *args], capture_output=True, text=True, timeout=120,
+                          env=env, cwd=tmp_path)
+
+
+def test_first_run_indexes_the_seeds_and_honours_lang(tmp_path):
     db = tmp_path / "first.sqlite3"
-    args = Namespace(paths=[], lang="fr", db=str(db), reset_settings=False, settings=str(tmp_path / "s.ini"))
-    seen = {}
-
-    def poll():
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        window = windows[0] if windows else None
-        if window is not None and not window.worker.is_running() and window.event_model.rowCount():
-            seen["rows"] = window.event_model.rowCount()
-            seen["lang"] = window.lang
-            seen["visible"] = window.isVisible()
-            window.close()
-            QApplication.instance().quit()
-        else:
-            QTimer.singleShot(100, poll)
-
-    QTimer.singleShot(100, poll)
-    try:
-        assert app_module.run(args) == 0
-    finally:
-        i18n.install("en")
-    assert seen["rows"] >= 1 and seen["lang"] == "fr" and seen["visible"]
+    result = _launch(tmp_path, str(db), "fr")
+    assert result.returncode == 0, result.stderr
+    assert "LANG fr VISIBLE True" in result.stdout
+    assert int(result.stdout.split("ROWS ")[1].split()[0]) >= 1
     library = Library(db)
     try:
         assert library.stats()["documents"] >= 1
+        assert all("seeds" in row.doc_path for row in library.event_rows(library.all_event_ids()))
+    finally:
+        library.close()
+
+
+def test_paths_on_the_command_line_are_indexed_and_shown(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Le 3 mars 2024, les ministres de l'OTAN se sont réunis à Bruxelles.\n",
+                                    encoding="utf-8")
+    db = tmp_path / "paths.sqlite3"
+    result = _launch(tmp_path, str(db), "en", str(folder / "one.txt"))
+    assert result.returncode == 0, result.stderr
+    assert "LANG en" in result.stdout
+    library = Library(db)
+    try:
+        paths = {row.doc_path for row in library.event_rows(library.all_event_ids())}
+        assert str((folder / "one.txt").resolve()) in paths
     finally:
         library.close()
 

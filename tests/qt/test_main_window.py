@@ -68,7 +68,7 @@ def test_search_drones_select_pledge_and_read_the_panes(qtbot, make_window, libr
     assert pledging and countries[: len(pledging)] == pledging
     assert {c[1] for c in pledging} >= {"CA", "FI", "NO"}
     assert all(c[3] for c in pledging)
-    assert ["Ukraine", "UA"] == countries[[c[1] for c in countries].index("UA")][:2]
+    assert countries[[c[1] for c in countries].index("UA")][:2] == ["Ukraine", "UA"]
     # quotes: the speaker and role as the text gives them
     quotes = _cells(window.quotes)
     assert quotes and quotes[0][0] == "Jens Stoltenberg" and "secrétaire général" in quotes[0][1]
@@ -220,7 +220,7 @@ def test_unreadable_files_are_listed_not_popped_up(qtbot, make_window, library, 
     window.open_paths([missing])
     assert [e.path for e in window.error_panel.model.errors()] == [missing]
     assert window.errors_button.isVisibleTo(window)
-    assert "1 file not read" == window.errors_button.text()
+    assert window.errors_button.text() == "1 file not read"
 
 
 def test_cancel_stops_indexing(qtbot, make_window, library, tmp_path):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from nato_viewer.core.model import ParseError
 from nato_viewer.qt.error_panel import ErrorModel
-from nato_viewer.qt.event_model import IdRole, EventTableModel
+from nato_viewer.qt.event_model import EventTableModel, IdRole
 from nato_viewer.qt.panes.countries import country_rows
 from nato_viewer.qt.panes.fact_model import FactModel, FactRow, SpansRole
 from nato_viewer.qt.panes.figures import figure_rows
@@ -23,12 +23,11 @@ def test_event_model(qtmodeltester, library):
     row = library.event_rows([ids[0]])[0]
     assert model.index(0, 2).data() == row.title
     assert model.row_of(ids[-1]) == len(ids) - 1 and model.row_of(-5) is None
-    model.set_ids(ids[:2], {ids[0]: "…un million de \x02drones\x03 <b>…"})
-    qtmodeltester.check(model, force_py=True)
+    model.set_ids(ids[:2], {ids[0]: "…un million de \x02drones\x03 <b>…"})  # the tester watches the reset
     tip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert "<b>drones</b>" in tip and "&lt;b&gt;" in tip  # the match in bold, the text escaped
     model.set_ids([])
-    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 0 and not model.index(0, 0).isValid()
 
 
 def test_event_model_fetches_rows_lazily_in_blocks(library):
@@ -66,8 +65,6 @@ def test_fact_models(qtmodeltester, library):
         assert model.rowCount() == len(rows)
         if rows:
             assert model.index(0, 0).data(SpansRole) == rows[0].spans
-    empty = FactModel(["x"])
-    qtmodeltester.check(empty, force_py=True)
     model = FactModel(["x", "y"])
     model.set_rows([FactRow(["<i>a</i>", "b"], [(0, 1)], emphasised=True)])
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
@@ -85,7 +82,6 @@ def test_emphasised_facts_come_first(library):
 
 def test_error_model(qtmodeltester):
     model = ErrorModel()
-    qtmodeltester.check(model, force_py=True)
     model.set_errors([ParseError("/b.txt", "not text"), ParseError("/a.txt", "empty"), ParseError("/b.txt", "binary")])
     qtmodeltester.check(model, force_py=True)
     assert [model.index(r, 0).data() for r in range(2)] == ["/a.txt", "/b.txt"]

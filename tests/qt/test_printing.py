@@ -304,10 +304,17 @@ def test_print_preview_paints_the_briefing(qapp, monkeypatch, seed_library):
     seen = {}
 
     def fake_exec(dialog):  # the modal loop replaced by a look at what it would show
+        from PySide6.QtWidgets import QLineEdit
+
         preview = dialog.findChild(QPrintPreviewWidget)
         preview.updatePreview()
         seen["pages"] = preview.pageCount()
         seen["title"] = dialog.windowTitle()
+        edit = dialog.findChild(QLineEdit, "briefingTitle")
+        seen["field"] = edit.text()
+        edit.setText("Retitled & <b>bold</b>")  # the user edits the title in the preview
+        edit.editingFinished.emit()
+        seen["retitled"] = dialog.windowTitle()
         return 0
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
@@ -316,6 +323,8 @@ def test_print_preview_paints_the_briefing(qapp, monkeypatch, seed_library):
     assert printing.print_preview(None, request, seed_library) is False
     assert seen["pages"] >= 1
     assert "Seed <briefing>" in seen["title"]
+    assert seen["field"] == "Seed <briefing>"
+    assert "Retitled & <b>bold</b>" in seen["retitled"]
 
 
 def test_export_pdf_writes_the_selection_and_reports_failures(qapp, tmp_path, monkeypatch, seed_library):
@@ -324,11 +333,16 @@ def test_export_pdf_writes_the_selection_and_reports_failures(qapp, tmp_path, mo
     from nato_viewer.core.briefing import BriefingRequest
 
     ids = seed_library.all_event_ids()[:3]
-    request = BriefingRequest(ids, title="Three events", query="selection", lang="fr")
+    gone = max(seed_library.all_event_ids()) + 1000  # an id no longer in the library is left out
+    request = BriefingRequest([*ids, gone], title="Three events", query="selection", lang="fr")
     out = tmp_path / "three.pdf"
     assert printing.export_pdf(None, request, seed_library, str(out)) == str(out)
     text = " ".join(pdf_pages(out))
     assert "Three events" in text
+    from nato_viewer.core.briefing import briefing_from_library
+
+    assert flat(briefing_from_library(seed_library, request).counts_text()) in text  # 3 events, not 4
+    assert len(briefing_from_library(seed_library, request).events) == 3
     rows = seed_library.event_rows(ids)
     for row in rows:  # (headings capitalise the date: "Ces derniers mois")
         assert flat(fmt.format_event_date(row.start, row.end, row.precision, "fr")).lower() in text.lower()
@@ -336,3 +350,32 @@ def test_export_pdf_writes_the_selection_and_reports_failures(qapp, tmp_path, mo
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     assert printing.export_pdf(None, request, seed_library, str(tmp_path / "missing" / "x.pdf")) is None
     assert warnings and "missing" in warnings[0]
+
+
+def test_print_dialog_prints_on_the_chosen_printer(qapp, tmp_path, monkeypatch, seed_library):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from nato_viewer.core.briefing import BriefingRequest
+
+    made = []
+
+    def pdf_printer(request, title):  # a printer that prints into a file instead of a real device
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        printer.setPageLayout(printing.page_layout(request.lang))
+        made.append(printer)
+        return printer
+
+    monkeypatch.setattr(printing, "_printer", pdf_printer)
+    request = BriefingRequest(seed_library.all_event_ids(), title="Printed", lang="en")
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: 0)  # the user cancels
+    assert printing.print_dialog(None, request, seed_library) is False
+    assert not (tmp_path / "printed.pdf").exists()
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: 1)  # the user prints
+    assert printing.print_dialog(None, request, seed_library) is True
+    made.clear()
+    reader = PdfReader(str(tmp_path / "printed.pdf"))
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(LETTER, abs=1)
+    assert "Printed" in flat(reader.pages[0].extract_text())

@@ -13,6 +13,7 @@ Coordinated mentions ("du Canada, de la Finlande et de la Norvège") share the r
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from nato_viewer.core.parsing.country_lexicon import (
     PREFIX_RE,
     PREFIXES,
     SEAT,
+    US_STATES,
 )
 from nato_viewer.core.parsing.text import fold_word, sentence_at, shorten
 
@@ -79,7 +81,7 @@ _NOT_PLEDGE_RE = re.compile(
 _HOSTILE_RE = re.compile(
     r"\b(?:aggression|agression|invasion|attack\w*|attaqu\w*|frappes?|strikes?|war|guerre|machine de guerre|"
     r"threat\w*|menace\w*|arms transfers|condamn\w*|condemn\w*|denonc\w*|illegal\w*|illegitim\w*|unlawful|"
-    r"terror\w*|proxy|proxies|militias?|milices?|regime)\b"
+    r"terror\w*|proxy|proxies|militias?|milices?|regime|compensation|reparation\w*|sanction\w*|accountab\w*)\b"
 )
 
 # Prepositions that make the following state a receiver of support.
@@ -88,7 +90,8 @@ _TO_RE = re.compile(
     r"(?:the |la |le |les |l')?$"
 )
 _SECURITY_OF_RE = re.compile(
-    r"\b(?:securite|security|defen[cs]e|souverainete|sovereignty|people|peuple|population)\s+(?:of|de|du|des|d')\s*"
+    r"\b(?:securite|security|defen[cs]e|souverainete|sovereignty|people|peuple|population|needs|besoins|"
+    r"capabilities|capacites|resilience|reforms|reformes)\s+(?:of|de|du|des|d')\s*"
     r"(?:the |la |le |les |l')?$"
 )
 # Immediately before a state that receives: "support Ukraine", "soutenir l'Ukraine", "aider les forces armées".
@@ -102,6 +105,9 @@ _OBJECT_ADJ_RE = re.compile(r"\b(?:" + _OBJECT_VERBS + r")\s+(?:the |la |le |les
 _AGENT_BEFORE_RE = re.compile(
     r"(?:\b(?:by|from|de la part d[eu']?|par)\s*(?:the |la |le |les |l')?)$"
 )
+# "from X" names a giver only after what is given ("support from Norway"), not after a verb ("shipments
+# delivered from the DRC").
+_GIFT_NOUN_RE = re.compile(r"contributions?|pledges?|donations?|aid|assistance|funding|packages?|dons?|promesses?")
 # Leadership of a giving group: "sous la direction des États-Unis", "led by the United States".
 _LEAD_BEFORE_RE = re.compile(
     r"(?:\b(?:sous la direction d[eu']?s?|sous l'egide d[eu']?s?|led by|under the leadership of|"
@@ -110,18 +116,23 @@ _LEAD_BEFORE_RE = re.compile(
 _GIVING_GROUP_RE = re.compile(r"\b(?:contact group|groupe de contact|coalition)\b")
 # Prepositions that place an event in a country or city.
 _IN_RE = re.compile(r"(?:\b(?:in|at|a|au|aux|en|near|pres d[e'u]|hosted by|accueilli\w* par)\s*(?:the |la |le |les |l')?)$")
-_HOST_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:summit|sommet|ministerial|will host|hosts|hosted|is hosting)\b")
+_HOST_AFTER_RE = re.compile(
+    r"^(?:'s)?\s*(?:summit|sommet|ministerial|(?:[^.;:!?\n]{0,45}?\b)?(?:will host|hosts|hosted|is hosting|"
+    r"accueille|accueillera|accueillent|a accueilli|host country|host nation|pays hote))\b")
 _HOST_BEFORE_RE = re.compile(
     r"\b(?:sommet|summit|reunion|conference|ministerielle|rencontre)\s*(?:de l'otan |of nato |de l'alliance )?"
     r"(?:de |d'|du |des |in |at |a |en |au |aux )(?:la |le |les |l'|the )?$"
 )
+# "NATO Leaders' Meeting London 2019": an event name followed by its city.
+_EVENT_CITY_RE = re.compile(r"\b(?:summit|meeting|conference|ministerial|sommet|reunion|conference)\s+$")
 # Event or stationing words that make "in X" / "en X" a host rather than a passing place.
 _PLACE_EVENT_RE = re.compile(
     r"\b(?:summit|sommet|meeting|reunion|conference|visit\w*|visite|talks|held|tenu\w*|se tiendra|se tient|"
     r"gathered|reunis|reunies|forces?|troops|troupes|soldats|soldiers|battle ?groups?|groupements?|"
     r"deploy\w*|deploi\w*|station\w*|based|bases?|centre|center|mission|headquarters|quartier\w*|"
     r"hosting|host|accueill\w*|ceremony|ceremonie|operation\w*|presence|rotation\w*|destroyers?|"
-    r"exercis\w*|exercice\w*|command\w*|airbase|air base|signed|signe|signature|squadrons?|escadrons?)\b"
+    r"exercis\w*|exercice\w*|command\w*|airbase|air base|signed|signe|signature|squadrons?|escadrons?|"
+    r"met|meet|attendu\w*|expected|arriv\w*|travel\w*|se rend\w*|tournee|tour|trip|deplacement|gather\w*)\b"
 )
 _WAR_BEFORE_RE = re.compile(
     r"\b(?:war|guerre|invasion|aggression|agression|conflict|conflit|attack|attaque|crisis|crise|violence)\s+"
@@ -146,7 +157,9 @@ _SUBJECT_GAP_RE = re.compile(
     r"(?:\s*,[^,;:.()]{0,80},)?\s*"
     r"(?:(?:and|et|,)\s+(?:our |its |other |the |les |ses |d'autres |leurs )?(?:nato )?(?:allies|partners|"
     r"partenaires)(?: and partners| et partenaires)?\s+)?"
-    r"(?:(?:" + _AUX + r")\s+)*$"
+    r"(?:(?:" + _AUX + r")\s+)*"
+    r"(?:(?:the|a|an|un|une|des|du|de|le|la|les|new|additional|nouvel\w*|supplementaire\w*|further|more|"
+    r"its|their|son|sa|ses|leur|leurs)\s+|l'|d')*$"
 )
 _CLAUSE_BREAK_RE = re.compile(r"[;:!?]|\.\s|\b(?:which|who|whose|while|whereas|qui|dont|tandis que|alors que)\b")
 _PLEDGE_NOUN_AFTER_RE = re.compile(
@@ -157,12 +170,18 @@ _PLEDGE_NOUN_BEFORE_RE = re.compile(
     r"\b(?:contributions?|initiative|aide|dons?|livraisons?|promesses?|annonces?|financement|enveloppe|offre|"
     r"assistance|envoi|deploiement|sending|deployment)\s+(?:[\w.,']+\s+){0,3}$"
 )
+_ADJECTIVAL_NAMES = {"U.S.", "US", "U.K.", "UK", "USA", "EU"}
+# "We encourage China to support ...": the state is asked, it does not give.
+_ASKED_RE = re.compile(
+    r"\b(?:encourag\w*|urg\w*|call(?:s|ed)? (?:on|upon)|ask\w*|invit\w*|press\w*|appel\w* |exhort\w*|"
+    r"demand\w* a|incit\w*|enjoin\w*)\s*(?:the |la |le |les |l')?$")
 # A state named at the head of its clause ("Outre le fait que les Pays-Bas ont signé ...").
 _CLAUSE_HEAD_RE = re.compile(r"(?:^|[,;:(]|\b(?:que|qu'|that|and|et|but|mais|while|alors que))\s*(?:the |la |le |les |l')?$")
 # Verbs by which a state takes on a pledge named by a noun ("ont signé un accord ... d'assistance militaire").
 _AGREE_VERB_RE = re.compile(
     r"\b(?:sign\w*|announc\w*|annonc\w*|approv\w*|unveil\w*|devoil\w*|adopt\w*|agreed|conclu\w*|"
-    r"launch\w*|lanc\w*|made|fait|took|prend\w*|mobilis\w*|mobiliz\w*|provid\w*|fourni\w*)\b")
+    r"launch\w*|lanc\w*|made|fait|took|prend\w*|mobilis\w*|mobiliz\w*|provid\w*|fourni\w*|engag\w*|"
+    r"commit\w*|decid\w*|promis|promet\w*|pledg\w*)\b")
 # Government words that make a demonym the agent ("le gouvernement néerlandais", "the Dutch government").
 _GOV_BEFORE_RE = re.compile(
     r"\b(?:gouvernement|executif|autorites|president|premier ministre|chancelier|ministre(?: de la defense| des "
@@ -219,21 +238,25 @@ def find_countries(ctx: ParseContext) -> list[Country]:
 def _mentions(ctx: ParseContext) -> list[_Hit]:
     text, folded, scan = ctx.text, ctx.folded, ctx.scan
     hits: list[_Hit] = []
-    georgia_ok: bool | None = None
     for start, end, key in _candidates(ctx):
         entry = LEXICON.get(key)
         if entry is None or entry.code is None:
             continue
         if _in_url(text, start):
             continue
-        if entry.code == "GE" and not key.startswith("georgie"):
-            if georgia_ok is None:
-                georgia_ok = _GEORGIA_CONTEXT_RE.search(folded) is not None
-            if not georgia_ok:
-                continue
+        if entry.code == "GE" and not key.startswith("georgie") \
+                and not _GEORGIA_CONTEXT_RE.search(folded, max(0, start - 400), end + 400):
+            continue
+        if entry.kind in (CITY, SEAT) and _US_STATE_AFTER_RE.match(folded, end) \
+                and _US_STATE_AFTER_RE.match(folded, end).group(1) in US_STATES:
+            continue
+        if key in ("turkey", "turkeys") and _TURKEY_FOOD_RE.search(folded, max(0, start - 120), end + 120):
+            continue
         if entry.caps and not text[start].isupper():
             continue
         if key in PERSON_LIKE and _looks_like_person(text, start, end):
+            continue
+        if _TITLE_ABBREV_RE.search(text, max(0, start - 8), start):  # "Rep. French Hill"
             continue
         if entry.kind == ADJ and _is_language(folded, start):
             continue
@@ -262,13 +285,17 @@ _WORD_BEFORE_RE = re.compile(r"([a-z]+)$")
 _GEORGIA_CONTEXT_RE = re.compile(
     r"\b(?:nato|otan|tbilis\w*|caucas\w*|abkhaz\w*|ossetia|black sea|moldova|ukrain\w*|armenia|azerbaijan|"
     r"kremlin|russia|eastern partnership)\b")
+_US_STATE_AFTER_RE = re.compile(r",\s*([a-z]+(?: [a-z]+)?)\b")
+_TURKEY_FOOD_RE = re.compile(r"\b(?:thanksgiving|dinner|prices?|meat|poultry|birds?|feast|roast\w*|pardon\w*|food)\b")
+_TITLE_ABBREV_RE = re.compile(r"\b(?:Rep|Sen|Mr|Mrs|Ms|Dr|Gov|Lt|Gen|Col|Adm)\.\s+$")
 _URL_TOKEN_RE = re.compile(r"(?:://|www\.|\.(?:com|gov|org|net|int|fr|eu)\b|/uploads?/|@)")
 
 
 def _in_url(text: str, start: int) -> bool:
     """Inside a link, a file name or a handle ("x.com/Jim_Jordan", "uploads/Jordan-Meza.jpg")."""
-    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("(", 0, start)) + 1
-    return bool(_URL_TOKEN_RE.search(text[token_start:start]))
+    lo = max(0, start - 300)
+    token_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("(", lo, start), lo - 1) + 1
+    return bool(_URL_TOKEN_RE.search(text, token_start, start))
 
 
 # A place name used as the label of a format or document: "format dit « Ramstein »".
@@ -338,7 +365,7 @@ def _in_caps_run(scan: str, start: int, end: int) -> bool:
 
 _PERSON_PREV_RE = re.compile(r"(?:\b(?:mr|mrs|ms|dr|rep|sen|gov|gen|m|mme|president|senator|chairman)\.?\s+)$")
 _CAP_WORD_RE = re.compile(r"([A-ZÀ-Ý][\w'-]*)\s+$")
-_NEXT_CAP_RE = re.compile(r"^\s([A-ZÀ-Ý][\w'-]*)")
+_NEXT_CAP_RE = re.compile(r"^[ \t\u00a0]*\n?[ \t\u00a0]*(?<=\s)([A-ZÀ-Ý][\w'-]*)")
 _NAME_FOLLOWERS = {"summit", "sommet", "conference", "talks", "d.c.", "dc", "declaration", "meeting", "agreement"}
 _FUNCTION_CAPS = {
     "in", "at", "to", "from", "and", "the", "of", "for", "with", "by", "on", "as", "en", "à", "a", "au", "aux",
@@ -374,9 +401,17 @@ class _Group:
 _WINDOW = 240
 
 
+def _flat(ctx: ParseContext) -> str:
+    """The folded text with line breaks as spaces: rules read across the wrapped lines of a paragraph."""
+    flat = ctx._cache.get("country_flat")
+    if flat is None:
+        flat = ctx._cache["country_flat"] = ctx.folded.replace("\n", " ")
+    return flat
+
+
 def _groups(ctx: ParseContext, hits: list[_Hit]) -> list[_Group]:
     """Coordinated mentions: "Canada, Finland and Norway", "du Canada, de la Finlande et de la Norvège"."""
-    folded, sentences = ctx.folded, ctx.sentences
+    folded, sentences, flat = ctx.folded, ctx.sentences, _flat(ctx)
     runs: list[list[_Hit]] = []
     for h in hits:
         if runs:
@@ -395,8 +430,8 @@ def _groups(ctx: ParseContext, hits: list[_Hit]) -> list[_Group]:
         else:
             s, e = max(0, run[0].start - 200), min(len(folded), run[-1].end + 200)
         # Rules read a few words either side: bounded windows keep long paragraphs cheap.
-        left = folded[max(s, run[0].start - _WINDOW):run[0].start]
-        right = folded[run[-1].end:min(e, run[-1].end + _WINDOW)]
+        left = flat[max(s, run[0].start - _WINDOW):run[0].start]
+        right = flat[run[-1].end:min(e, run[-1].end + _WINDOW)]
         groups.append(_Group(run, s, e, left, right))
     return groups
 
@@ -412,7 +447,7 @@ def _assign_roles(ctx: ParseContext, hits: list[_Hit]) -> None:
     receivers = [g.start for g, r in zip(groups, roles) if r and r[0] == "recipient"]
     for i, g in enumerate(groups):
         if roles[i] is None:
-            roles[i] = _pledging(ctx, g, receivers) or _place(g) or ("mentioned", None)
+            roles[i] = _pledging(ctx, g, receivers, hits) or _place(g) or ("mentioned", None)
     _participants(ctx, groups, roles)
     for g, (role, pledged) in zip(groups, roles):
         for h in g.hits:
@@ -427,8 +462,17 @@ def _is_host(ctx: ParseContext, g: _Group) -> bool:
             and _dateline_tail(folded, g.end):
         return True
     lw = g.left[-80:]
+    # A place line: "Brussels, Belgium" alone on its line, or closing a title ("... | Vilnius, Lithuania").
+    if CITY in g.kinds or SEAT in g.kinds:
+        line_end = folded.find("\n", g.end, g.end + 80)
+        tail = folded[g.end:line_end if line_end >= 0 else min(len(folded), g.end + 80)]
+        head = folded[max(line_start, g.start - 200):g.start] if line_start else folded[max(0, g.start - 200):g.start]
+        if not tail.strip(" .") and (not head.strip(" #*_>") or head.rstrip().endswith(("|", "-", "—"))):
+            return True
+        if CITY in g.kinds and _EVENT_CITY_RE.search(lw):
+            return True
     # Venue: "sommet de Vilnius", "Vilnius Summit", "the United States is hosting".
-    return bool(_HOST_BEFORE_RE.search(lw) or _HOST_AFTER_RE.match(g.right[:40]))
+    return bool(_HOST_BEFORE_RE.search(lw) or _HOST_AFTER_RE.match(g.right[:80]))
 
 
 def _place(g: _Group) -> tuple[str, None] | None:
@@ -461,7 +505,7 @@ def _sentence_triggers(ctx: ParseContext, s: int, e: int) -> list[tuple[int, int
     cache = ctx._cache.setdefault("country_triggers", {})
     key = (s, e)
     if key not in cache:
-        cache[key] = _triggers(ctx.folded[s:e], s)
+        cache[key] = _triggers(_flat(ctx)[s:e], s)
     return cache[key]
 
 
@@ -483,7 +527,7 @@ def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
     before = [t for t in _sentence_triggers(ctx, g.s, g.e) if t[1] <= g.start]
     if not before:
         return False
-    gap = ctx.folded[before[-1][1]:g.start]
+    gap = _flat(ctx)[before[-1][1]:g.start]
     return len(gap.split()) <= 14 and not _CLAUSE_BREAK_RE.search(gap)
 
 
@@ -497,7 +541,7 @@ _BODY_NOUNS = (
 def _has_receiver(ctx: ParseContext, start: int, end: int, receivers: list[int]) -> bool:
     if any(start <= r < end for r in receivers):
         return True
-    return bool(_RECEIVER_RE.search(ctx.folded[start:end]))
+    return bool(_RECEIVER_RE.search(_flat(ctx)[start:end]))
 
 
 _RECEIVER_RE = re.compile(
@@ -521,40 +565,83 @@ _AID_CONTEXT_RE = re.compile(
 )
 
 
-def _pledging(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple[str, str] | None:
+def _aggressors(ctx: ParseContext, hits: list[_Hit]) -> set[str]:
+    """States the text casts as waging war ("Russia's war", "l'invasion russe", "guerre menée par la Russie")."""
+    cached = ctx._cache.get("country_aggressors")
+    if cached is None:
+        flat = _flat(ctx)
+        cached = {h.code for h in hits
+                  if _AGGRESSOR_AFTER_RE.match(flat, h.end) or _AGGRESSOR_BEFORE_RE.search(flat[max(0, h.start - 50):h.start])}
+        ctx._cache["country_aggressors"] = cached
+    return cached
+
+
+_AGGRESSOR_AFTER_RE = re.compile(
+    r"(?:'s?)?\s+(?:(?:illegal|brutal|unprovoked|full-scale|ongoing|continued|illegitimate|premeditated|"
+    r"military|missile|drone)\s+){0,2}(?:war|aggression|invasion|attacks?|strikes?|war machine)\b")
+_AGGRESSOR_BEFORE_RE = re.compile(
+    r"\b(?:guerre|invasion|agression|attaques?|frappes?|war|aggression)\s+(?:\w+\s+){0,3}?"
+    r"(?:de la |par la |par l'|de l'|by |of )?$")
+_GIVE_TO_RE = re.compile(
+    r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|to|fourni\w*|livr\w*|a|au|aux)\s*"
+    r"(?:the |la |le |les |l')?$")
+
+
+def _pledging(ctx: ParseContext, g: _Group, receivers: list[int], hits: list[_Hit]) -> tuple[str, str] | None:
     found = _pledging_rules(ctx, g, receivers)
     if found is None:
         return None
+    # Supplying a state at war is not the support the guidelines count ("China provides Russia with ...").
+    own = {h.code for h in g.hits}
+    flat = _flat(ctx)
+    starts = ctx._cache.get("country_starts")
+    if starts is None:
+        starts = ctx._cache["country_starts"] = [h.start for h in hits]
+    for h in hits[bisect.bisect_left(starts, g.end):]:
+        if h.start >= g.e:
+            break
+        if h.code not in own:
+            if h.code in _aggressors(ctx, hits) and _GIVE_TO_RE.search(flat[max(g.s, h.start - 30):h.start]):
+                return None
+            break
     # The pledge must be support in the security domain, not a domestic promise ("give it back to parents").
-    clause = ctx.folded[g.s:g.e]
+    clause = _flat(ctx)[g.s:g.e]
     if _AID_CONTEXT_RE.search(clause) or any(g.s <= r < g.e for r in receivers):
         return found
     return None
 
 
 def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple[str, str] | None:
-    folded = ctx.folded
+    folded = _flat(ctx)
     triggers = _sentence_triggers(ctx, g.s, g.e)
-    if not triggers:
-        return None
     sentence = folded[g.s:g.e]
     lw = g.left[-70:]
+    # "sous la direction des États-Unis, la fourniture d'aide militaire à Kiev", "the Contact Group led by".
+    if _LEAD_BEFORE_RE.search(lw) and (any(t[2] for t in triggers) or _GIVING_GROUP_RE.search(sentence)):
+        return "pledging", _pledged_phrase(ctx, g.s, g.e)
+    if not triggers:
+        return None
     first = g.hits[0]
     before = [t for t in triggers if t[1] <= g.start]
     after = [t for t in triggers if t[0] >= g.end]
 
-    # "sous la direction des États-Unis, la fourniture d'aide militaire à Kiev".
-    if _LEAD_BEFORE_RE.search(lw) and (any(t[2] for t in triggers) or _GIVING_GROUP_RE.search(sentence)):
-        return "pledging", _pledged_phrase(ctx, g.s, g.e)
     if _NOT_PLEDGE_RE.search(sentence):
         return None
     # "annonces de soutien de la part du Canada", "the support offered by Norway".
-    if _AGENT_BEFORE_RE.search(lw) and before and before[-1][2]:
+    agent = _AGENT_BEFORE_RE.search(lw)
+    if agent and before and before[-1][2] and (not agent.group(0).lstrip().startswith("from") or _GIFT_NOUN_RE.fullmatch(
+            folded[before[-1][0]:before[-1][1]])):
         gap = folded[before[-1][1]:g.start]
         if len(gap.split()) <= 8 and not _HOSTILE_RE.search(folded[max(g.s, before[-1][0] - 40):g.e]):
             return "pledging", _pledged_phrase(ctx, before[-1][0], g.e)
     # "U.S. contributions", "Canada's pledge", "contributions américaines", "l'initiative tchèque".
-    possessed = _PLEDGE_NOUN_AFTER_RE.match(g.right[:50]) or (first.kind == ADJ and _PLEDGE_NOUN_BEFORE_RE.search(lw))
+    # A bare name before the noun names the receiver ("Ukraine aid", "the Ukraine Security Assistance
+    # Initiative"); a demonym, "U.S." or a possessive names the giver ("U.S. assistance", "Canada's pledge").
+    last_hit = g.hits[-1]
+    adjectival = last_hit.kind == ADJ or ctx.text[last_hit.start:last_hit.end] in _ADJECTIVAL_NAMES \
+        or g.right.startswith("'s")
+    possessed = (adjectival and _PLEDGE_NOUN_AFTER_RE.match(g.right[:50])) or (
+        first.kind == ADJ and _PLEDGE_NOUN_BEFORE_RE.search(lw))
     if (possessed and (not _TO_RE.search(lw) or _THANK_RE.search(lw)) and not _HOSTILE_RE.search(g.right[:60])
             and (any(t[2] for t in triggers) or _has_receiver(ctx, g.s, g.e, receivers))):
         return "pledging", _pledged_phrase(ctx, g.end, g.e)
@@ -569,6 +656,8 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
             lw):
         return None
     if first.kind == ADJ and not (_GOV_BEFORE_RE.search(lw) or _GOV_AFTER_RE.match(g.right)):
+        return None
+    if _ASKED_RE.search(lw):
         return None
     head = _CLAUSE_HEAD_RE.search(lw) is not None
     for t0, t1, strong in after:
@@ -592,14 +681,14 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
 
 def _participants(ctx: ParseContext, groups: list[_Group], roles: list) -> None:
     """States whose leaders speak as "we" in a joint statement or are "each" said to pledge in a readout."""
-    folded = ctx.folded
+    folded, flat = ctx.folded, _flat(ctx)
     table = _table_lines(ctx, groups)
     named: list[int] = []
     listed = -1  # end of the last participant group, to carry a list over "the European Council, ..."
     for i, g in enumerate(groups):
         lw = g.left[-120:]
-        is_named = ((_PARTICIPANTS_BEFORE_RE.search(lw) and _JOINT_RE.search(folded[g.s:g.e]))
-                    or (_TITLE_OF_RE.search(lw) and _EVENT_AGENT_WORDS.search(folded[g.s:g.e]))
+        is_named = ((_PARTICIPANTS_BEFORE_RE.search(lw) and _JOINT_RE.search(flat[g.s:g.e]))
+                    or (_TITLE_OF_RE.search(lw) and _EVENT_AGENT_WORDS.search(flat[g.s:g.e]))
                     or i in table
                     or (listed >= g.s and _LIST_CONTINUES_RE.match(ctx.text[listed:g.start])))
         listed = g.end if is_named else -1

@@ -208,8 +208,19 @@ _BLOCKERS = (
     "Outre-Manche, Russia Today, Pays de la Loire, Paris Saint-Germain, Real Madrid, Soviet Union, "
     "Union sovietique, Yugoslavia, Yougoslavie, Czechoslovakia, Tchecoslovaquie, North Pole, South Pole, "
     "Prince of Wales, Princess of Wales, prince de Galles, princesse de Galles, New England, Paris Match, "
+    "New York Times, New York Post, New York Daily News, "
     "New South Wales, Nouvelle-Galles du Sud, Bank of England, Banque d'Angleterre"
 )
+
+# US states: "Rome, Georgia" and "Paris, Texas" are American towns, not the capitals.
+US_STATES = frozenset(re.split(r",\s*",
+    "alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida, georgia, hawaii, "
+    "idaho, illinois, indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts, michigan, "
+    "minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey, new mexico, "
+    "new york, north carolina, north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island, "
+    "south carolina, south dakota, tennessee, texas, utah, vermont, virginia, washington, west virginia, "
+    "wisconsin, wyoming"
+))
 
 # Names that are also people's names: refused next to another capitalised name word.
 PERSON_LIKE = {"jordan", "chad", "georgia", "israel", "india", "paris", "sofia", "washington", "kenya",

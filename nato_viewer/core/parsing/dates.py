@@ -410,6 +410,8 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             keep(_Found(m.span(), ref, end, "range", relative=True))
         for m in _RELATIVE_RE.finditer(folded, lo, hi) if "word" in sorts else ():
             kind = next(_RELATIVE_KIND[k] for k, v in m.groupdict().items() if v is not None)
+            if kind.startswith("day") and re.search(r"(?:\bof|\bde|d'|\bfor|\bpour) $", folded[max(0, m.start() - 5):m.start()]):
+                continue  # "the technology of tomorrow", "l'Europe de demain": not a day
             start, end, precision = _relative(kind, ref)
             keep(_Found(m.span(), start, end, precision, relative=True))
         for m in _MONTH_ALONE.finditer(folded, lo, hi) if "month" in sorts else ():
@@ -423,13 +425,13 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             ) and not re.search(r"(?:sommet|summit|reunion|mois)\s+$", folded[max(0, m.start() - 12):m.start()]):
                 continue
             month = month_number(m["m"]) or 1
-            year = ref.year
-            idx = sentence_at(ctx.sentences, m.start())
-            future = _future(folded, ctx.sentences[idx] if idx >= 0 else None)
-            if m["lead"] == "next" or m["tail"] == "prochain" or (future and month < ref.month):
-                year += 1 if month <= ref.month else 0
+            # The nearest such month, unless the text says "next" or "last".
+            year = min((ref.year - 1, ref.year, ref.year + 1),
+                       key=lambda y: (abs((y - ref.year) * 12 + month - ref.month), abs(y - ref.year)))
+            if m["lead"] == "next" or m["tail"] == "prochain":
+                year = ref.year + (1 if month <= ref.month else 0)
             elif m["lead"] == "last" or m["tail"] in ("dernier", "passe"):
-                year -= 1 if month >= ref.month else 0
+                year = ref.year - (1 if month >= ref.month else 0)
             keep(_Found(span, dt.date(year, month, 1), None, "month", relative=True))
         for m in _WEEKDAY.finditer(folded, lo, hi) if "weekday" in sorts else ():
             wd = weekday_number(m["wd"])
@@ -476,7 +478,7 @@ def document_date(
     The text wins only with a dateline ("KABUL, Afghanistan (Sept. 1) -", "WASHINGTON, July 9, 2024 —")
     or a lead that dates itself ("jeudi 15 février 2024", "today (29 June 2017)", "Le 11 septembre 2025,");
     a first date that names a past event does not count. When the file name or front matter also gives a
-    date, the text's must lie within ten days of it.
+    date, the text's must lie within the ten days before it.
     """
     ref = front_matter_date or file_name_date
     try:
@@ -485,7 +487,9 @@ def document_date(
         found = None
     if found is not None:
         day, span = found
-        if ref is None or abs((day - ref).days) <= 10:
+        # A dateline or lead date is the day of the document or of what it reports, a few days before
+        # the publication at most; a later one announces a coming event ("will travel on Monday, July 15").
+        if ref is None or 0 <= (ref - day).days <= 10:
             return day, "text", span
     if front_matter_date:
         return front_matter_date, "front_matter", None

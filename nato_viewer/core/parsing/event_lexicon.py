@@ -48,10 +48,10 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "decision": _rx(
         r"decid(?:e|es|ed|ing)", r"decision (?:to|de|d')", r"decid(?:e|es|er|ent|erent)\b", r"ont decide",
-        r"agree(?:s|d)?\b", r"agreement", r"convenu", r"(?:se sont|s'est) (?:mis|accordes?) d'accord",
+        r"agree(?:s|d)?\b(?! with)", r"agreement", r"convenu", r"(?:se sont|s'est) (?:mis|accordes?) d'accord",
         r"(?:se sont )?accordes? sur", r"adopt(?:s|ed|e|ee|es|ent|er|ion)?\b", r"approv(?:e|es|ed|al)\b",
         r"approuv(?:e|ee|es|ent|er)\b", r"endors(?:e|es|ed|ement)\b", r"enterin(?:e|er|ent)",
-        r"launch(?:es|ed)?\b", r"lanc(?:e|ee|es|ent|er)\b", r"establish(?:es|ed|ment)?\b", r"etabli(?:r|t|ssent)\b",
+        r"launch(?:es|ed)?\b(?! (?:his|its|their|a|an|the)? ?(?:\w+ ){0,3}(?:war|invasion|attack|offensive))", r"lanc(?:e|ee|es|ent|er)\b", r"establish(?:es|ed|ment)?\b", r"etabli(?:r|t|ssent)\b",
         r"creat(?:e|es|ed|ion) (?:of )?(?:a|an|the|new|four|two|three)", r"cre(?:er|e|ee|ation) (?:un|une|de|d'|du|le|la)",
         r"activat(?:e|ed|es)\b", r"activ(?:e|er|ent) (?:ses|les|le)", r"ratif(?:y|ied|ies|ication|ie|iee|ier|ient)",
         r"sign(?:s|ed)\b", r"sign(?:e|ee|ent|er|ature)\b", r"invit(?:e|es|ed|ation) (?:\w+ )?(?:to join|a rejoindre|a adherer)",
@@ -78,7 +78,7 @@ r"(?:continue|continuer|continuera|continueront|continuerons) "
     "operation": _rx(
         r"operations?\b(?! (?:of|des) )", r"killed\b", r"kill(?:s|ing)\b", r"tues?\b", r"detain(?:ed|s)?\b",
         r"captur(?:e|ed)\b", r"air ?strikes?", r"strikes? (?:on|against)", r"frappes?\b", r"attaques? (?:de|contre|menees|russes?|aeriennes?)",
-        r"attacks? (?:on|against) (?!one\b|all\b|any\b)", r"attacked\b", r"missile attacks?", r"invasion\b", r"invad(?:e|ed)", r"bombard", r"missions?\b", r"air policing",
+        r"attacks? (?:on|against) (?!one\b|all\b|any\b)", r"attacked\b", r"missile attacks?", r"bombard", r"missions?\b", r"air policing",
         r"police du ciel", r"patrol", r"intrusion", r"incursion", r"military build-?up", r"renforcement (?:du dispositif|militaire)",
         r"engagements?\b(?= with| in)", r"security force\b",
     ),
@@ -88,8 +88,8 @@ r"(?:continue|continuer|continuera|continueront|continuerons) "
         r"se reuni(?:ssent|ront|ra)", r"ministerial\b", r"ministerielle\b", r"(?:phone |telephone )?call\b(?! (?:on|for))",
         r"spoke (?:with|to|today)", r"speaks? with", r"s'est entretenu", r"se sont entretenus", r"entretien\b",
         r"visit(?:s|ed|ing)?\b", r"visite\b", r"rencontr(?:e|er|ent|era)\b", r"talks\b", r"pourparlers",
-        r"hosted\b", r"will host\b", r"to host\b", r"accueill(?:e|i|ir|era|ent)\b", r"greet(?:ed|s|ing)?\b",
-        r"convene(?:s|d)?\b", r"conven(?:ed|ing)\b", r"gathered\b", r"dialogue\b", r"consultations?\b", r"conseil otan-ukraine",
+        r"hosted\b", r"will host\b", r"to host\b", r"(?:a|ont|avait|va|sera|seront) accueilli(?:r)? (?:le|la|les|un|une|des|ses|son|sa|leurs?)\b", r"greet(?:ed|s|ing)?\b",
+        r"convene(?:s|d)?\b", r"conven(?:ed|ing)\b", r"gathered\b", r"conseil otan-ukraine",
         r"nato-ukraine (?:council|commission)", r"contact group", r"groupe de contact", r"dinner\b", r"diner\b",
         r"working lunch", r"dejeuner de travail",
     ),
@@ -213,13 +213,23 @@ def literal_heads(part: str) -> set[str]:
 
 
 def head_kinds(named: dict[str, re.Pattern]) -> dict[str, frozenset[str]]:
-    """Each literal head -> the kinds whose triggers may start with it ("" for digit-led ones)."""
-    out: dict[str, set[str]] = {}
+    """What a prefilter match may start: each literal head -> the kinds whose triggers begin with it
+    or with a shorter head it extends; digits -> the kinds of digit-led triggers."""
+    own: dict[str, set[str]] = {}
     for kind, rx in named.items():
         for part in _PARTS[id(rx)]:
             for head in literal_heads(part):
-                out.setdefault(head, set()).add(kind)
-    return {h: frozenset(k) for h, k in out.items()}
+                own.setdefault(head, set()).add(kind)
+    digit_kinds = own.pop("", set())
+    out: dict[str, frozenset[str]] = {}
+    for head in own:
+        kinds: set[str] = set()
+        for k in range(1, len(head) + 1):
+            kinds |= own.get(head[:k], set())
+        out[head] = frozenset(kinds)
+    for digit in "0123456789":
+        out[digit] = frozenset(digit_kinds)
+    return out
 
 
 def prefilter(patterns: list[re.Pattern]) -> re.Pattern:

@@ -32,13 +32,15 @@ from nato_viewer.core.parsing.text import fold, shorten
 TITLE_LIMIT = 100
 # The lead sentence describes the main event; only these kinds read off it make further events.
 _LEAD_EXTRA_KINDS = frozenset({"exercise", "accession", "appointment", "decision", "contract", "meeting"})
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s")
+# Where one clause ends and the next begins: "; ", ": ", " – ", ", and (that) ...", ", while ...".
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,\s+(?:et|and|while|alors que|tandis que)\s+(?:que\s+|qu.)?")
 _SINCE_ANY = re.compile(r"(?<![\w-])(?:since|depuis|ever since)(?![\w-])")
 # Meeting words that name a gathering, not an act of meeting a target or a requirement.
 _NAMED_MEETING = re.compile(
     r"(?:reunion|meeting|summit|sommet|ministerial|ministerielle|conseil otan-ukraine|nato-ukraine council|"
     r"contact group|groupe de contact|dinner|diner|working lunch|dejeuner de travail)\b"
 )
+_ANAPHORA = re.compile(r"(?<![\w-])(?:this|these|those|cette|ce|ces|cet|such) $")
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|source:|photo|credit)", re.I)
 
@@ -60,7 +62,8 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
     for sent in sentences:
         for clause in _clauses(ctx, sent):
             for event in _clause_events(ctx, dates, clause, main):
-                if sent == lead and (event.kind == main.kind or event.kind not in _LEAD_EXTRA_KINDS):
+                if sent == lead and (event.kind not in _LEAD_EXTRA_KINDS or (event.kind == main.kind and (
+                        event.start == main.start or event.precision == "year"))):
                     continue
                 key = _key(ctx, event, clause)
                 if key in seen:
@@ -104,7 +107,8 @@ def _main_event(ctx: ParseContext, dates: list[DateExpr], title: str, lead: Span
     if kind is None or (kind == "meeting" and STATEMENT_TITLE.search(folded_title) and not _meets(ctx, lead)):
         kind = "statement"
     span = lead if lead is not None else (ctx.body_start, ctx.body_start)
-    date = _lead_date(ctx, dates, lead)
+    # A statement or fact sheet is dated by its publication; the lead's date is what it talks about.
+    date = _lead_date(ctx, dates, lead) if kind != "statement" else None
     event = _event(ctx, kind, span, date, main=True)
     if title and kind == "statement":
         event.title = shorten(title, TITLE_LIMIT)
@@ -123,7 +127,7 @@ def _lead_date(ctx: ParseContext, dates: list[DateExpr], lead: Span | None) -> D
     other than the dateline's ("KABUL (Sept. 1) - ... detained insurgents Tuesday")."""
     if lead is None:
         return None
-    near = [d for d in _dates_in(dates, lead) if d.precision in ("day", "range") and _near_doc(ctx, d)]
+    near = [d for d in _dates_in(ctx, dates, lead) if d.precision in ("day", "range") and _near_doc(ctx, d)]
     doc = _doc_iso(ctx)
     for d in near:
         if d.precision == "range" and doc and d.start <= doc <= (d.end or d.start):
@@ -156,19 +160,19 @@ def _statement_event(ctx: ParseContext, main: Event) -> Event:
 
 def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main: Event) -> list[Event]:
     text = ctx.folded[clause[0]:clause[1]]
-    in_clause = [d for d in _dates_in(dates, clause) if not _after_since(ctx, clause, d)]
+    in_clause = [d for d in _dates_in(ctx, dates, clause) if not _after_since(ctx, clause, d)]
     out: list[Event] = []
     raw = ctx.text[clause[0]:clause[1]]
-    if any(q in raw for q in "«“\"") and _quoted_share(raw) > 0.5:
-        # Quoted speech reports few facts of its own: only a dated forecast counts.
-        future_date = _future_date(ctx, in_clause)
-        if future_date is not None and FUTURE_CUES.search(text):
-            out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
-        return out
     summit = _dated_meeting(ctx, clause, in_clause)
     if summit is not None:
         out.append(_event(ctx, "meeting", clause, summit, main=False, text=text))
         in_clause = [d for d in in_clause if d is not summit]
+    if any(q in raw for q in "«“\"") and _quoted_share(raw) > 0.5:
+        # Quoted speech reports few facts of its own: only a dated summit or forecast counts.
+        future_date = _future_date(ctx, in_clause)
+        if future_date is not None and FUTURE_CUES.search(text):
+            out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
+        return out
     future_date = _future_date(ctx, in_clause)
     future = bool((future_date is not None or in_clause or _after_doc(ctx, main)) and FUTURE_CUES.search(text))
     if future and future_date is not None and future_date.precision in ("year", "year_end", "month") \
@@ -177,8 +181,9 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
         out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
         return out
     candidates: list[tuple[str, re.Match]] = []
+    found = _triggers(ctx, clause)
     for kind in TRIGGERS:
-        m = _trigger(ctx, clause, kind)
+        m = found.get(kind)
         if not m:
             continue
         if kind == "projection" and not (future_date or (future and in_clause)):
@@ -188,6 +193,8 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
             continue
         if kind == "meeting" and summit is not None:
             continue
+        if _ANAPHORA.search(ctx.folded, max(clause[0], m.start() - 8), m.start()):
+            continue  # "this decision", "cet engagement": the text names again an event it reported
         candidates.append((kind, m))
     if candidates:
         kind, m = candidates[0]
@@ -206,10 +213,10 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
             if before:
                 _, kind, m = min(before, key=lambda t: t[0])
         date = _pick_date(in_clause, m.start(), future_date if kind == "projection" else None)
-        if date is None and ((future and _after_doc(ctx, main)) or (kind == main.kind == "operation")):
-            # A preview ("Leaders will endorse...") happens at the event it previews; a further step of
-            # the operation the release reports happened when it did.
-            date = _as_date(main)
+        if date is None and kind == main.kind == "operation":
+            return out  # an undated step of the operation the release reports is part of it
+        if date is None and future and _after_doc(ctx, main):
+            date = _as_date(main)  # a preview ("Leaders will endorse...") happens at the event it previews
         out.append(_event(ctx, kind, clause, date, main=False, text=text))
         return out
     if future and future_date is not None:
@@ -232,16 +239,23 @@ def _quoted_share(text: str) -> float:
 
 
 def _dated_meeting(ctx: ParseContext, clause: Span, in_clause: list[DateExpr]) -> DateExpr | None:
-    """A summit or ministerial named with its own date, other than the document's: "the summit in July"."""
+    """A summit or ministerial named with its own date, other than the document's: "the summit in July",
+    "the July 11-12, 2023 NATO Summit", "le sommet qui se tiendra l'année prochaine à Madrid"."""
     if not in_clause:
         return None
     doc = _doc_iso(ctx) or ""
     for m in MEETING_NOUN.finditer(ctx.folded, clause[0], clause[1]):
         for d in in_clause:
-            if d.precision in ("before", "ongoing") or d.start == doc:
-                continue
-            gap = d.span[0] - m.end() if d.span[0] >= m.end() else m.start() - d.span[1]
-            if 0 <= gap <= 45:
+            if d.precision in ("before", "ongoing") or d.start == doc or (
+                    d.precision == "year" and d.start == doc[:4]):
+                continue  # the document's own meeting, or a date too vague to tell another one
+            if d.span[0] >= m.end():
+                between = ctx.folded[m.end():d.span[0]]
+                limit = 45
+            else:
+                between = ctx.folded[d.span[1]:m.start()]
+                limit = 24
+            if len(between) <= limit and not re.search(r"[,;:]", between):
                 return d
     return None
 
@@ -262,6 +276,8 @@ def _future_date(ctx: ParseContext, in_clause: list[DateExpr]) -> DateExpr | Non
     for d in in_clause:
         if d.precision in ("before", "ongoing"):
             continue
+        if re.match(r"\s*(?:and beyond|et au-dela)", ctx.folded[d.span[1]:d.span[1] + 16]):
+            continue  # "through 2030 and beyond": a horizon, not when it happens
         if d.precision in ("year", "year_end"):
             if d.start[:4] >= doc[:4]:
                 return d
@@ -281,8 +297,21 @@ def _pick_date(in_clause: list[DateExpr], at: int, prefer: DateExpr | None) -> D
     return best
 
 
-def _dates_in(dates: list[DateExpr], span: Span) -> list[DateExpr]:
-    return [d for d in dates if span[0] <= d.span[0] and d.span[1] <= span[1]]
+def _dates_in(ctx: ParseContext, dates: list[DateExpr], span: Span) -> list[DateExpr]:
+    """The date expressions inside `span` (dates are in text order: a binary search, not a scan)."""
+    cached = ctx._cache.get("date_starts")
+    if cached is None or cached[0] is not dates:
+        cached = (dates, [d.span[0] for d in dates])
+        ctx._cache["date_starts"] = cached
+    starts = cached[1]
+    out = []
+    for i in range(bisect_left(starts, span[0]), len(dates)):
+        d = dates[i]
+        if d.span[0] >= span[1]:
+            break
+        if d.span[1] <= span[1]:
+            out.append(d)
+    return out
 
 
 def _event(ctx: ParseContext, kind: str, span: Span, date: DateExpr | None, main: bool,
@@ -352,7 +381,7 @@ def _clauses(ctx: ParseContext, sent: Span) -> list[Span]:
     spans: list[Span] = []
     pos = s
     for cut in cuts:
-        if cut - pos >= 30 and e - cut >= 30:
+        if cut - pos >= 20 and e - cut >= 20:
             spans.append((pos, cut))
             pos = cut + 1
     spans.append((pos, e))
@@ -372,39 +401,37 @@ def _find_hits(ctx: ParseContext) -> None:
     """Every place a trigger may start, with the kinds it may belong to (one scan of the text)."""
     positions: list[int] = []
     kinds: list[frozenset[str]] = []
-    digit_kinds = TRIGGER_HEADS.get("", frozenset())
     for m in TRIGGER_PREFILTER.finditer(ctx.folded, ctx.body_start):
-        word = m.group(0)
-        found: set[str] = set()
-        if word[:1].isdigit():
-            found |= digit_kinds
-        for k in range(1, len(word) + 1):
-            hit = TRIGGER_HEADS.get(word[:k])
-            if hit:
-                found |= hit
+        found = TRIGGER_HEADS.get(m.group(0))
         if found:
             positions.append(m.start())
-            kinds.append(frozenset(found))
+            kinds.append(found)
     ctx._cache["trigger_hits"] = (positions, kinds)
 
 
-def _trigger(ctx: ParseContext, span: Span, kind: str) -> re.Match | None:
-    """The first place in `span` where a trigger of `kind` starts (matched only at prefilter hits)."""
-    rx = TRIGGERS.get(kind)
-    if rx is None:
-        return None
+def _triggers(ctx: ParseContext, span: Span) -> dict[str, re.Match]:
+    """The first trigger of each kind in `span`, matched only where the prefilter found a possible start."""
     if "trigger_hits" not in ctx._cache:
         _find_hits(ctx)
     positions, kinds = ctx._cache["trigger_hits"]
+    found: dict[str, re.Match] = {}
+    folded, end = ctx.folded, span[1]
     for i in range(bisect_left(positions, span[0]), len(positions)):
         pos = positions[i]
-        if pos >= span[1]:
+        if pos >= end:
             break
-        if kind in kinds[i]:
-            m = rx.match(ctx.folded, pos, span[1])
-            if m:
-                return m
-    return None
+        for kind in kinds[i]:
+            if kind not in found:
+                m = TRIGGERS[kind].match(folded, pos, end)
+                if m:
+                    found[kind] = m
+    return found
+
+
+def _trigger(ctx: ParseContext, span: Span, kind: str) -> re.Match | None:
+    if kind not in TRIGGERS:
+        return None
+    return _triggers(ctx, span).get(kind)
 
 
 def _first_trigger(ctx: ParseContext, span: Span, kind: str) -> str:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from babel.dates import get_day_names, get_month_names
 
+from nato_viewer.core.loader import front_matter
 from nato_viewer.core.model import Figure
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.numbers import (
@@ -31,8 +32,9 @@ from nato_viewer.core.parsing.numbers import (
     maybe_currency_before,
     qualifier_after,
     qualifier_before,
+    trie,
 )
-from nato_viewer.core.parsing.text import fold_word
+from nato_viewer.core.parsing.text import fold, fold_word
 
 # ---------------------------------------------------------------- what can be counted
 
@@ -90,6 +92,8 @@ lanceurs intercepteur intercepteurs systeme systemes batterie batteries char cha
 vehicule vehicules camion camions moto motos avion avions chasseur chasseurs bombardier bombardiers
 helicoptere helicopteres appareil appareils aeronef aeronefs navire navires fregate fregates sous-marin
 sous-marins porte-avions vedette vedettes bateau bateaux engin engins
+"""
+_EQUIPMENT_NAMES = """
 rafale rafales mirage mirages leopard leopards abrams challenger challengers bradley bradleys marder
 marders patriot patriots himars nasams iris-t f-16 f-16s f-35 f-35s typhoon typhoons eurofighter
 eurofighters gripen gripens caesar caesars stryker strykers apache apaches tomahawk tomahawks atacms
@@ -101,11 +105,12 @@ squadrons battlegroup battlegroups group groups unit units team teams headquarte
 base bases site sites outpost outposts checkpoint checkpoints camp camps hospital hospitals facility
 facilities center centers centre centres compound compounds project projects programme programmes
 contract contracts mission missions sortie sorties patrol patrols raid raids strike strikes airstrike
-airstrikes attack attacks
+airstrikes attack attacks exercise exercises organization organizations organisation organisations
+interception interceptions
 bataillon bataillons regiment regiments compagnie compagnies escadron escadrons escadrille escadrilles
 escadre escadres unite unites groupement groupements groupe groupes equipe equipes etat-major
 etats-majors hopital hopitaux centre centres projet projets programme programmes contrat contrats
-frappe frappes attaque attaques
+frappe frappes attaque attaques exercice exercices organisation organisations interception interceptions
 """
 # Several words naming one thing: "heads of state", "quartiers généraux", "chefs d'État".
 _MULTI = """
@@ -114,7 +119,8 @@ service members|police officers|battle groups|task forces|fighter jets|field hos
 member countries|pays membres|etats membres|casques bleus|avions de chasse
 """
 
-COUNT_NOUNS = frozenset(_words(_PEOPLE + _STATES + _EQUIPMENT + _UNITS))
+COUNT_NOUNS = frozenset(_words(_PEOPLE + _STATES + _EQUIPMENT + _EQUIPMENT_NAMES + _UNITS))
+_NAMES = frozenset(_words(_EQUIPMENT_NAMES))
 MULTI_NOUNS = frozenset(x.strip() for x in _MULTI.replace("\n", "").split("|") if x.strip())
 _MULTI_FIRST = frozenset(m.split(" ", 1)[0] for m in MULTI_NOUNS)
 # Units that name what they hold: "two squadrons of F-35 aircraft".
@@ -188,18 +194,19 @@ def _date_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _date_after() -> re.Pattern:
     """A month or weekday name right after a day number: "15 février", "24-25 June", "11 et 12 juillet"."""
-    alt = "|".join(sorted((re.escape(m) for m in _date_words()), key=len, reverse=True))
+    alt = trie(_date_words())
     return re.compile(
         r"(?:[ ]?(?:-|et|and|au|to|a|through)[ ]?\d{1,2})?(?:er|st|nd|rd|th)?[ ]?,?[ ]+(?:de[ ]+|of[ ]+)?"
         r"(?:" + alt + r")(?![a-z])"
     )
 
 
+_DIGITS_BEFORE = re.compile(r"\d+$")
 _TIME_AFTER = re.compile(r"[ ]?(?::\d{2}|h\d{2}|h(?![a-z])|[ap]\.?m\.?(?![a-z]))")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\n\"«“(—–-]|\d\)?)[ ]*$")
-_NP_TOKEN = re.compile(r"[ ]{0,2}((?:[a-z]\.){2,}|[a-z0-9]+(?:['/-][a-z0-9]+)*)")
+_NP_TOKEN = re.compile(r"[ ]{0,24}((?:[a-z]\.){2,}|[a-z0-9]+(?:['/-][a-z0-9]+)*)")
 _PARTITIVE = re.compile(r"[ ]of[ ](?:the|these|those|its|their|[a-z]+'s?)(?=[ ])|[ ]des(?=[ ])")
-_OF = re.compile(r"[ ]?(?:de[ ]|d'|of[ ])")
+_OF = re.compile(r"[ ]{0,24}(?:de[ ]|d'|of[ ])")
 _PERCENT_OF = re.compile(
     r"[ ](?:of|du|de|d')[ ]?(?:(?:their|its|the|leur|son|sa|la)[ ])?(?:gdp|pib|gross domestic product|"
     r"produit interieur brut)(?![a-z])"
@@ -207,7 +214,11 @@ _PERCENT_OF = re.compile(
 _RANGE_GAP = re.compile(r"[ ]?(?:-|to|a|through|or|ou|and|et)[ ]?")
 _RANGE_OPEN = re.compile(r"(?<![\w])(?P<w>between|entre|from|de|d')[ ]?$")
 _ELLIPSIS_GAP = re.compile(r"(?:[ ]+[a-z']+){0,2}[ ]*(?:,|et|and|ou|or|versus|vs\.?|contre|against)[ ]*")
-_ELLIPSIS_NEXT = re.compile(r"[ ]*(?:[.,;:)!?]|$|\n|(?:contre|against|opposed|more|others|autres|de plus)(?![a-z]))")
+_PARTITIVE_NUMBER = re.compile(r"[ ]+(?:des|of|of the|out of|sur|parmi les|among the)[ ]+")
+_ELLIPSIS_NEXT = re.compile(
+    r"[ ]*(?:[.,;:)!?]|$|\n|(?:contre|against|opposed|more|others|autres|de plus|were|was|have|had|are|ont|sont"
+    r"|ont ete|sont)(?![a-z]))"
+)
 _NUMBER_OF = re.compile(r"(?<![\w])(?:number|nombre)[ ](?:of|de|d')[ ]?(?:(?:the|les)[ ])?")
 _TO_NUMBER = re.compile(r"(?<![\w])(?:from|to|at|de|d'|a|is|was|now|reached|atteint|passe de|est de|of)[ ]?$")
 _THAT_NUMBER = re.compile(
@@ -248,8 +259,9 @@ def unwrap(folded: str) -> str:
     for prev, nxt in zip(lines, lines[1:]):
         add(prev)
         if prev and nxt and not prev[-1].isspace():
-            k = 1 if nxt[0] == " " else 0
-            if len(nxt) > k and not nxt[k].isspace() and not _LIST_ITEM.match(nxt):
+            # continuation lines of list items are indented
+            body = nxt.lstrip(" ")
+            if body and not body[0].isspace() and not _LIST_ITEM.match(body):
                 add(" ")
                 continue
         add("\n")
@@ -257,15 +269,25 @@ def unwrap(folded: str) -> str:
     return "".join(parts)
 
 
-_LIST_ITEM = re.compile(r"[ ]?(?:[-*•#|>]|\d+[.)][ ])")
+_LIST_ITEM = re.compile(r"(?:[-*•#|>]|\d+[.)][ ])")
 
 
 def find_figures(ctx: ParseContext) -> list[Figure]:
     """Figures in text order; ids are set by the pipeline."""
-    folded, scan = unwrap(ctx.folded), ctx.scan
+    folded, scan, start = ctx.folded, ctx.scan, ctx.body_start
+    if start:
+        # A title kept in the front matter is read too: a sum in the title and again in the
+        # body is two mentions.  The rest of the front matter (dates, URLs) stays blank.
+        _values, spans, _end = front_matter(ctx.text)
+        ts, te = spans.get("title", (0, 0))
+        if 0 <= ts < te <= start:
+            scan = scan[:ts] + ctx.text[ts:te] + scan[te:]
+            folded = folded[:ts] + fold(ctx.text[ts:te]) + folded[te:]
+            start = ts
+    folded = unwrap(folded)
     lang = ctx.language if ctx.language in ("fr", "en") else "en"
     readings: list[_Reading] = []
-    for num in find_numbers(folded, lang, ctx.body_start):
+    for num in find_numbers(folded, lang, start):
         reading = _read(folded, scan, lang, num)
         if reading is not None:
             readings.append(reading)
@@ -306,7 +328,13 @@ def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
         r.start = left
 
     pos = num.end
-    pm = PERCENT.match(folded, pos)
+    if num.year_like and not cur and not qual:
+        # "in 2024", "the 2022 Summit": a year, unless a currency follows ("2000 euros")
+        after_year = currency_after(folded, scan, pos)
+        if after_year is None or after_year.scale_only:
+            return None
+    nxt = folded[pos:pos + 26].lstrip(" ")[:1]
+    pm = PERCENT.match(folded, pos) if nxt in ("%", "p") else None
     if pm and not num.scaled:
         r.kind, r.end = "percent", pm.end()
         of = _PERCENT_OF.match(folded, r.end)
@@ -349,7 +377,7 @@ def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
 def _prev_word(folded: str, pos: int) -> tuple[str, int]:
     """The word right before pos (across at most two spaces) and where it starts."""
     i = pos
-    while i > 0 and pos - i < 2 and folded[i - 1] == " ":
+    while i > 0 and pos - i < 24 and folded[i - 1] == " ":
         i -= 1
     j = i
     while j > 0 and i - j < 24 and (folded[j - 1].isalnum() or folded[j - 1] in "'.°-"):
@@ -372,6 +400,10 @@ def _not_a_quantity(folded: str, scan: str, lang: str, num: Number, prev: str, p
         return True  # "Article 5", "no. 3", "June 14", "Oct. 4"
     if (not num.spelled or num.value <= 31) and _date_after().match(folded, num.digits_end or end):
         return True
+    if num.start >= 2 and folded[num.start - 1] == "-" and folded[num.start - 2].isdigit():
+        # the right side of "787-9" or "2010-09" is a model or a code; of "30-40", a range
+        left = _DIGITS_BEFORE.search(folded, max(0, num.start - 12), num.start - 1)
+        return left is None or float(left.group(0)) >= num.value
     # a spelled number after a hyphenated name: "Bucharest-Nine"
     return num.start >= 2 and folded[num.start - 1] == "-" and folded[num.start - 2].isalpha()
 
@@ -422,7 +454,19 @@ def _tokens(folded: str, pos: int, limit: int = 8) -> list[tuple[str, int, int]]
 
 
 # Plural demonyms name people: "70,000 Americans", "deux millions d'Ukrainiens", "three Afghans".
-_DEMONYM = re.compile(r"(?:d')?[a-z]{2,}(?:ians|ans|ese|is|iens|ains|ais|ois|ens|ols|ards|ns)")
+_DEMONYM = re.compile(r"(?:d')?[a-z]{2,}(?:ians|ans|ese|is|iens|ains|ais|ois|ens|ols|ards|ns|ques)")
+
+
+# "Rounds" and "pieces" are counted only as ammunition and guns: "2 million rounds of 155mm
+# artillery ammunition", "12 pièces d'artillerie", not "three rounds of talks".
+_AMMUNITION_NOUNS = frozenset(_words("round rounds piece pieces"))
+_AMMUNITION_CUES = frozenset(_words("artillery ammunition munitions 155mm 105mm 152mm 120mm mortar tank small-arms "
+                                    "d'artillerie artillerie munitions"))
+
+
+def _is_ammunition(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    near = [t[0] for t in tokens[max(0, i - 2):i]] + [t[0] for t in tokens[i + 1:i + 4]]
+    return any(w in _AMMUNITION_CUES for w in near)
 
 
 def _noun_at(tokens: list[tuple[str, int, int]], i: int, scan: str = "") -> int:
@@ -434,21 +478,26 @@ def _noun_at(tokens: list[tuple[str, int, int]], i: int, scan: str = "") -> int:
                 return n
     if w in COUNT_NOUNS:
         return 1
+    if w in _AMMUNITION_NOUNS and _is_ammunition(tokens, i):
+        return 1
     if scan and _DEMONYM.fullmatch(w) and scan[s + 2 if w.startswith("d'") else s].isupper():
         return 1
     return 0
 
 
-def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 3, plural: bool = False
+def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 4, plural: bool = False
                  ) -> tuple[int, int] | None:
     """(start, end) of "[modifiers] NOUN" right after pos, the noun being countable.
 
     With `plural` (an English number above one), a singular head that no later noun takes over
     from is a modifier of something uncounted: "three New York City airports", "500,000 electric
     vehicle charging stations"."""
-    tokens = _tokens(folded, pos)
+    tokens = _tokens(folded, pos, max_mods + 1)
     for i, (w, s, e) in enumerate(tokens):
         n = _noun_at(tokens, i, scan)
+        if n and len(tokens) == max_mods + 1:
+            tokens = _tokens(folded, pos, i + 8)  # room for "Brigade Combat Teams", "of F-35 aircraft"
+            n = _noun_at(tokens, i, scan)
         if n:
             head = i + n - 1
             k = head + 1
@@ -484,14 +533,15 @@ def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 3, plural: bo
                         end = inner[1]
             return tokens[0][1], end
         acronym = len(w) > 1 and scan[s:e].isupper()  # "US soldiers", "UN observers"
-        if (w in _STOP and not acronym) or w[0].isdigit() or i >= max_mods:
+        model = w[0].isdigit() and not w.isdigit() and "-" in w  # "787-9 aircraft"
+        if (w in _STOP and not acronym) or (w[0].isdigit() and not model) or i >= max_mods:
             return None
     return None
 
 
 def _singular(word: str, first_char: str) -> bool:
     """An English-looking singular common noun ("city", "vehicle"; not "troops", "aircraft", "Rafale")."""
-    return not (word.endswith(("s", "x")) or word in _INVARIANT or first_char.isupper())
+    return not (word.endswith(("s", "x")) or word in _INVARIANT or word in _NAMES)
 
 
 def _counted_after(folded: str, scan: str, num: Number, lang: str = "en") -> tuple[int, int] | None:
@@ -575,6 +625,14 @@ def _fill_ellipses(folded: str, readings: list[_Reading]) -> None:
         if not _ELLIPSIS_NEXT.match(folded, r2.num.end):
             continue
         r2.kind, r2.counted = "count", r1.counted
+    for r1, r2 in zip(readings, readings[1:]):
+        # "61 milliards de dollars, dont 13,8 milliards pour...", "$5 billion, including 2 billion in..."
+        if (r1.kind == "money" and r2.kind is None and r2.num.scaled and not r2.num.spelled
+                and 0 <= r2.start - r1.end <= 60 and not _SENTENCE_BREAK.search(folded, r1.end, r2.start)):
+            r2.kind, r2.unit = "money", r1.unit
+        # "31 des 32 Alliés", "23 of the 32 Allies", "three out of 32 nations"
+        elif r1.kind is None and r2.kind == "count" and _PARTITIVE_NUMBER.fullmatch(_gap(folded, r1.num.end, r2.start)):
+            r1.kind, r1.counted = "count", r2.counted
 
 
 def _fill_number_of(folded: str, scan: str, readings: list[_Reading]) -> None:

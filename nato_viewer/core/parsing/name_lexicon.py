@@ -119,11 +119,23 @@ division panel task unit board trust association society museum library church a
 bridge river lake mount island islands park memorial cemetery center centers fellowship award awards prize
 medal commission commissions caucus party democrats republicans democratic republican
 senior special counsel executive assistant acting former channel english participants members officials
+presidential library garden moonshot americans europeans canadians ukrainians russians
+electric motors dynamics atomics extraordinary plenipotentiary
 capitol hill street avenue square place road route building palace palais hall
 """)
 
 # Words that make the following capitalised words a place: "San Carlos", "Fort Bragg", "Lake Placid".
 PLACE_PREFIXES = _words("san santa santo sao saint sainte st ste fort port lake mount mont new nouvelle nouveau")
+
+# Head nouns of institutions: capitalised words before one of these name the institution, not a person
+# ("Senate Agriculture Committee", "Environment and Public Works Committee").
+ORG_HEADS = _words("""
+committee committees commission council caucus ministry ministere department departement agency agence office
+bureau board authority administration service services force forces army navy command corps union party group
+court tribunal institute institution foundation fund association council university college school hospital
+company corporation bank centre center network coalition alliance league federation assembly parliament senate
+congress house cabinet secretariat directorate division unit program programme project initiative act plan
+""")
 
 NAME_PARTICLES = _words("de du des da di dos das do del della van von der den ter ten le la bin ibn al el y")
 
@@ -148,12 +160,22 @@ def place_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _is_gerund(w: str) -> bool:
-    # English -ing forms capitalised in headlines ("Welcoming", "Marking"); "-ping"/"-jing" are Chinese names
+_EXTRA_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d",
+                             "þ": "th"})
+
+
+def name_key(word: str) -> str:
+    """Folded form of a word for the name lists (also folds the letters NFD leaves alone: ł, ø, đ...)."""
+    return fold_word(word).translate(_EXTRA_FOLD)
+
+
+def is_gerund(word: str) -> bool:
+    """An English -ing form, as capitalised in headlines ("Welcoming", "Marking")."""
+    w = name_key(word)
     return len(w) >= 7 and w.endswith("ing") and w[-4] not in "pjy" and w not in FIRST_NAMES
 
 
 @lru_cache(maxsize=65536)
 def is_not_name(word: str) -> bool:
-    w = fold_word(word).strip(".")
-    return w in NOT_NAME_WORDS or (w in place_words() and w not in FIRST_NAMES) or _is_gerund(w)
+    w = name_key(word).strip(".")
+    return w in NOT_NAME_WORDS or (w in place_words() and w not in FIRST_NAMES)

@@ -58,10 +58,6 @@ APPROX_NOUNS = {
 }
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def trie(words) -> str:
     """An alternation of literal words arranged as a trie, so the regex engine follows one branch
     per letter instead of trying every word at every position (several times faster on long texts)."""
@@ -230,21 +226,21 @@ class Number:
 
 def _scale_regex(lang: str) -> re.Pattern:
     return re.compile(
-        r"(?:[ ]{0,2}(?P<word>" + _alternation(SCALE_WORDS[lang]) + r")|[ ]?(?P<abbr>"
-        + _alternation(SCALE_ABBREVIATIONS) + r"))(?![a-z0-9])"
+        r"(?:[ ]{0,24}(?P<word>" + trie(SCALE_WORDS[lang]) + r")|[ ]?(?P<abbr>"
+        + trie(SCALE_ABBREVIATIONS) + r"))(?![a-z0-9])"
     )
 
 
 _SCALE = {lang: _scale_regex(lang) for lang in ("fr", "en")}
 _APPROX = re.compile(
-    r"(?<![\w])(?:(?:une?|d'une?)[ ](?P<fr>" + _alternation(APPROX_NOUNS) + r")"
-    r"|(?:(?P<half>half[ ]a)|an?|(?P<n>" + _alternation(_EN_UNITS) + r"|\d{1,3}))[ ](?P<dozen>dozen))(?![\w])"
+    r"(?<![\w])(?:(?:une?|d'une?)[ ](?P<fr>" + trie(APPROX_NOUNS) + r")"
+    r"|(?:(?P<half>half[ ]a)|an?|(?P<n>" + trie(_EN_UNITS) + r"|\d{1,3}))[ ](?P<dozen>dozen))(?![\w])"
 )
 _A_MULT = re.compile(r"(?<![\w])(?:an?|one)[ ]$")
 # Fractions of a scale: "one and a half million", "half a million", "a quarter billion",
 # "un million et demi", "1,5 million" being read by the digits.
 _FRACTION = re.compile(
-    r"(?<![\w])(?:(?P<whole>" + _alternation(_EN_UNITS) + r"|\d{1,3})[ ]and[ ]a[ ]half|(?P<half>(?:a[ ])?half[ ]a|a[ ]half)"
+    r"(?<![\w])(?:(?P<whole>" + trie(_EN_UNITS) + r"|\d{1,3})[ ]and[ ]a[ ]half|(?P<half>(?:a[ ])?half[ ]a|a[ ]half)"
     r"|(?P<quarter>a[ ]quarter(?:[ ]of[ ]a)?)|(?P<three>three[ ]quarters[ ]of[ ]a))[ ](?P<scale>million|billion|trillion|thousand)"
     r"(?![\w])"
     r"|(?<![\w])(?P<frwhole>un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d{1,3})[ ](?P<frscale>millions?|milliards?)"
@@ -403,7 +399,7 @@ QUALIFIER_WORDS = {
 }
 _QUALIFIER_OF = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
 _QUALIFIER_BEFORE = re.compile(
-    r"(?<![\w'])(?P<q>" + _alternation(_QUALIFIER_OF) + r")(?:(?<=')|[ ]{1,2})$"
+    r"(?<![\w'])(?P<q>" + trie(_QUALIFIER_OF) + r")(?:(?<=')|[ ]{1,24})$"
 )
 _QUALIFIER_AFTER = re.compile(r"[ ,]{1,2}(?P<q>au moins|au minimum|au maximum|at least|at most|or more|ou plus)(?![\w])")
 _QUALIFIER_AFTER_OF = {"au moins": "at_least", "au minimum": "at_least", "at least": "at_least", "or more": "at_least",
@@ -416,7 +412,7 @@ QUALIFIER_LAST_WORDS = frozenset(w.rsplit(" ", 1)[-1] for w in _QUALIFIER_OF)
 
 def qualifier_before(folded: str, pos: int) -> tuple[str, int] | None:
     """(qualifier, start) when a qualifier ends right before `pos`."""
-    m = _QUALIFIER_BEFORE.search(folded, max(0, pos - 30), pos)
+    m = _QUALIFIER_BEFORE.search(folded, max(0, pos - 50), pos)
     if not m:
         return None
     return _QUALIFIER_OF[m.group("q")], m.start()
@@ -478,12 +474,12 @@ def currency_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
 
 def _currency_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     names, symbols, codes = currency_tables()
-    sym = _alternation(symbols)
-    code = _alternation(c.lower() for c in codes)
+    sym = trie(symbols)
+    code = trie(c.lower() for c in codes)
     before = re.compile(r"(?:(?<![\w$€£¥])(?P<code>" + code + r")[ ]?|(?P<sym>" + sym + r")[ ]?)$")
-    after_words = _alternation(list(names) + list(SCALE_ONLY_CURRENCY_NAMES))
+    after_words = trie(list(names) + list(SCALE_ONLY_CURRENCY_NAMES))
     after = re.compile(
-        r"[ ]?(?:(?P<sym>" + sym + r")|(?:(?:de[ ]|d'|of[ ])?(?:(?P<adj>" + _alternation(CURRENCY_ADJECTIVES)
+        r"[ ]{0,24}(?:(?P<sym>" + sym + r")|(?:(?:de[ ]|d'|of[ ])?(?:(?P<adj>" + trie(CURRENCY_ADJECTIVES)
         + r")[ ]){0,2}(?:(?P<name>" + after_words + r")|(?P<code>" + code + r"))))(?![a-z])"
     )
     return before, after, re.compile(sym)
@@ -567,6 +563,6 @@ def currency_after(folded: str, scan: str, pos: int) -> Currency | None:
 # ---------------------------------------------------------------- percentages
 
 PERCENT = re.compile(
-    r"[ ]?(?:%|per[ ]?cent(?![a-z])|pour[ ]?cent(?![a-z])|pct(?![a-z])|percentage points?(?![a-z])"
+    r"[ ]{0,24}(?:%|per[ ]?cent(?![a-z])|pour[ ]?cent(?![a-z])|pct(?![a-z])|percentage points?(?![a-z])"
     r"|points? de pourcentage(?![a-z]))"
 )

@@ -10,6 +10,7 @@ or a coordination with such a name. Later mentions of a surname join the same pe
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,8 +21,11 @@ from nato_viewer.core.parsing.name_lexicon import (
     FIRST_NAMES,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    ORG_HEADS,
     PLACE_PREFIXES,
+    is_gerund,
     is_not_name,
+    name_key,
 )
 from nato_viewer.core.parsing.organisations import find_organisations
 from nato_viewer.core.parsing.prose import prose
@@ -35,14 +39,12 @@ from nato_viewer.core.parsing.titles import (
     gap_allows_title,
 )
 
-# Only the words that can make up a name: capitalised ones (possibly after an elision, "d’Andrzej")
-# and the particles between them; other words only matter as gaps. Lower-case non-ASCII initials
-# ("été") still match here and are dropped in _tokens.
-_TOKEN_RE = re.compile(
-    r"\b(?:[^\W\d_a-z]|(?:[dDlLjJnNsScCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’][^\W\d_a-z])[\w'’.‑-]*"
-    r"|\b(?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)\b(?![-'’])"
+# Only the words that can make up a name: those starting with a capital (Latin, Greek, Cyrillic);
+# the particles between them are picked up after each match. Other words only matter as gaps.
+_TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][\w'’.‑-]*")
+_PARTICLES_AFTER_RE = re.compile(
+    r"(?: (?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)(?= ))+"
 )
-_ELISION_RE = re.compile(r"(?:[dDlLjJnNsScCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=[^\W\d_])")
 _WORD_RE = re.compile(r"[\w'’-]+")
 _LAST_STOP_RE = re.compile(r"[.!?\n;:«»“”\"()\[\]](?=[^.!?\n;:«»“”\"()\[\]]*\Z)")
 _BYLINE_RE = re.compile(
@@ -88,7 +90,7 @@ class _Candidate:
 
 @lru_cache(maxsize=65536)
 def _key(word: str) -> str:
-    return fold_word(word).rstrip(".")
+    return name_key(word).rstrip(".")
 
 
 @dataclass
@@ -123,23 +125,17 @@ def _surname(words: list[str]) -> str:
 def _tokens(scan: str) -> list[_Token]:
     out: list[_Token] = []
     for m in _TOKEN_RE.finditer(scan):
-        text = m.group(0)
-        if not text[0].isupper() and text not in NAME_PARTICLES and not _ELISION_RE.match(text):
-            continue  # lower-case words only matter as the gaps between capitalised ones
-        stripped = text.rstrip("-‑'’")
-        if stripped.endswith(".."):
-            stripped = stripped.rstrip(".")
-        text = stripped
-        if not text:
-            continue
         s = m.start()
+        if s and (scan[s - 1].isalnum() or scan[s - 1] == "_"):
+            continue  # a capital inside a word
+        text = m.group(0)
+        if not text[0].isupper():
+            continue
+        text = text.rstrip("-‑'’")
+        if text.endswith(".."):
+            text = text.rstrip(".")
         e = s + len(text)
-        elided = False
-        el = _ELISION_RE.match(text) if text[0].islower() or text[1:2] in ("'", "’") else None
-        if el and text[el.end():el.end() + 1].isupper():
-            s += el.end()
-            text = text[el.end():]
-            elided = True
+        elided = s >= 2 and scan[s - 1] in "'’" and scan[s - 2].isalpha()  # "d’Andrzej", "l’OTAN"
         possessive = False
         if text.endswith(("’s", "'s")) and len(text) > 2:
             text = text[:-2]
@@ -154,7 +150,15 @@ def _tokens(scan: str) -> list[_Token]:
         if not core:
             continue
         allcaps = len(core) > 1 and core.isupper() and sum(c.isalpha() for c in core) > 1
-        out.append(_Token(s, e, text, _key(core), core[0].isupper(), allcaps, elided, possessive))
+        out.append(_Token(s, e, text, _key(core), True, allcaps, elided, possessive))
+        if not possessive and text[-1] != ".":
+            pm = _PARTICLES_AFTER_RE.match(scan, e)
+            if pm:
+                k = e
+                for word in pm.group(0).split(" ")[1:]:
+                    k += 1
+                    out.append(_Token(k, k + len(word), word, word, False, False))
+                    k += len(word)
     return out
 
 
@@ -198,6 +202,7 @@ def _is_title(tok: _Token) -> bool:
     return tok.key in TITLE_WORDS and (tok.key not in FIRST_NAMES or tok.key in ("major", "king", "prince"))
 
 
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "son", "sa", "ses", "leur", "leurs", "notre", "nos"])
 # "M.", "Mrs." say nothing of a function: they are not kept as a role
 _CIVIL_HONORIFICS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "monsieur", "madame", "dr"])
 _CONTRACTION_RE = re.compile(r"['’][a-z]")
@@ -211,7 +216,7 @@ def _not_name(tok: _Token) -> bool:
     return is_not_name(tok.text)
 
 
-def _runs(group: list[_Token]) -> list[tuple[int, int]]:
+def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
     """(start, end) indexes of the name runs inside a group: words that are not titles, institutions or places."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(group)
@@ -235,6 +240,8 @@ def _runs(group: list[_Token]) -> list[tuple[int, int]]:
             # a surname that is also a place ("Jim Jordan") may follow a given name
             if _not_name(u) and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
                 break
+            if headline and is_gerund(u.text):  # "President Joe Biden Welcoming Finland"
+                break
             j += 1
         while j > i and group[j - 1].key in NAME_PARTICLES:
             j -= 1
@@ -253,22 +260,34 @@ def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
     return m.end() if m else max(0, pos - limit)
 
 
-def _title_before(ctx: ParseContext, start: int, n_tokens: int = 2) -> str | None:
+class _TitleIndex:
+    """Every title word of the document (one regex pass), to find the last one before a name."""
+
+    def __init__(self, ctx: ParseContext):
+        self.matches = [(m.start(), m.end(), m.group(0)) for m in TITLE_HEAD_RE.finditer(ctx.folded, ctx.body_start)]
+        self.ends = [m[1] for m in self.matches]
+
+    def last_between(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        i = bisect.bisect_right(self.ends, hi) - 1
+        if i >= 0 and self.matches[i][0] >= lo:
+            return self.matches[i]
+        return None
+
+
+def _title_before(ctx: ParseContext, titles: _TitleIndex, start: int, n_tokens: int = 2) -> str | None:
     """The title phrase (as written) that introduces the name starting at `start`, if any.
 
     "the governor of Helmand" names a place: a one-word name after "of"/"de" needs a comma before it.
     """
     s0 = _sentence_start(ctx.scan, start, 110)
-    window = ctx.folded[s0:start]
-    last = None
-    for m in TITLE_HEAD_RE.finditer(window):
-        last = m
-    if last is None:
+    found = titles.last_between(s0, start)
+    if found is None:
         return None
-    gap_text = ctx.scan[s0 + last.end():start]
+    last_start, last_end, last_text = found
+    gap_text = ctx.scan[last_end:start]
     if gap_text.startswith(("’s", "'s")):
         return None  # "the President's American Rescue Plan"
-    if re.search(r"(?:\b(?:the|le|la|les|a|an|un|une|du|des)\s+|\bl['’]\s*)$", ctx.folded[s0 + last.end():start]):
+    if re.search(r"(?:\b(?:the|le|la|les|a|an|un|une|du|des)\s+|\bl['’]\s*)$", ctx.folded[last_end:start]):
         return None  # "the chief of the Civil Division": a name takes no article
     words = _WORD_RE.findall(gap_text)
     for w in words:
@@ -277,18 +296,21 @@ def _title_before(ctx: ParseContext, start: int, n_tokens: int = 2) -> str | Non
     folded_words = [fold_word(w) for w in words]
     if not gap_allows_title(folded_words):
         return None
-    first = fold_word(ctx.scan[start:start + 30].split(" ")[0])
+    lower = [w for w in words if not w[0].isupper()]
+    if len(lower) > 4 or any(w in _POSSESSIVES for w in folded_words):
+        return None  # "President released his National COVID-19 Preparedness": a clause, not a title
+    first = _key(ctx.scan[start:start + 30].split(" ")[0])
     if not gap_text.rstrip().endswith(",") and first not in FIRST_NAMES and any(
             w in ("the", "le", "la", "les") or w.startswith("l'") for w in folded_words):
         return None  # "Supreme Commander of the Allies English Channel"
-    if n_tokens == 1 and not gap_text.rstrip().endswith(",") and any(
+    if (n_tokens == 1 or first not in FIRST_NAMES) and not gap_text.rstrip().endswith(",") and any(
             w in ("of", "de", "des", "du") or w.startswith(("d'", "l'")) for w in folded_words):
         return None
-    head_words = last.group(0).split()
-    if all(w in WEAK_TITLE_WORDS for w in head_words[-1:]) and fold_word(ctx.scan[start:start + 30].split(" ")[0]) \
+    head_words = last_text.split()
+    if all(w in WEAK_TITLE_WORDS for w in head_words[-1:]) and _key(ctx.scan[start:start + 30].split(" ")[0]) \
             not in FIRST_NAMES:
         return None
-    return ctx.text[s0 + last.start():start].strip(" ,\u00a0")
+    return ctx.text[last_start:start].strip(" ,\u00a0")
 
 
 def _title_after(ctx: ParseContext, end: int) -> str | None:
@@ -353,6 +375,7 @@ def _speaker_label(ctx: ParseContext, group: list[_Token]) -> _Candidate | None:
 def _candidates(ctx: ParseContext) -> list[_Candidate]:
     scan = ctx.scan
     toks = _tokens(scan)
+    titles = _TitleIndex(ctx)
     cands: list[_Candidate] = []
     for group in _groups(scan, toks):
         if group[0].start < ctx.body_start:
@@ -362,10 +385,13 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
             if label:
                 cands.append(label)
             continue
-        for i, j in _runs(group):
+        headline = _title_case_line(ctx, group[0].start) if len(group) > 2 else False
+        for i, j in _runs(group, headline):
             run = group[i:j]
             if len(run) > 5:
                 continue
+            if j < len(group) and (_is_title(group[j]) or group[j].key in ORG_HEADS):
+                continue  # inside a title or an institution: "Chief Medical Officer", "Senate Budget Committee"
             cand = _Candidate(run)
             prefix = group[:i]
             if prefix and prefix[-1].key in PLACE_PREFIXES:
@@ -382,7 +408,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 if fold_word(role).rstrip(".") not in _CIVIL_HONORIFICS:
                     cand.role = role
             elif all(is_not_name(t.text) for t in prefix):
-                role = _title_before(ctx, run[0].start, len(run))
+                role = _title_before(ctx, titles, run[0].start, len(run))
                 if role:
                     cand.evidence, cand.role = "title", role
             if cand.evidence is None and len(run) >= 2 and run[0].key in FIRST_NAMES:

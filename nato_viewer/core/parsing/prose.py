@@ -13,7 +13,10 @@ import re
 from nato_viewer.core.parsing.context import ParseContext
 
 _LINE_RE = re.compile(r"[^\n]*\n?")
-_SOFT_BREAK_RE = re.compile(r"(?<=[^\n])\n(?=[ \t]*[^\s\-–—•*#>|\d])")
+_TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.{0,2000}?-->", re.S)
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+# a line break inside a paragraph: the next line is not blank and opens no list item, heading or table row
+_SOFT_BREAK_RE = re.compile(r"(?<=[^\n])\n(?=[ \t]*(?![-–—•*+#>|][ \t]|\d+[.)][ \t]|\|)\S)")
 
 
 def is_hard_wrapped(scan: str, start: int = 0) -> bool:
@@ -22,34 +25,54 @@ def is_hard_wrapped(scan: str, start: int = 0) -> bool:
     body = [i for i, ln in enumerate(lines) if ln.strip()]
     if len(body) < 4:
         return False
-    if max(len(lines[i]) for i in body) > 110:
-        return False
+    if sum(len(lines[i]) > 110 for i in body) > 0.1 * len(body):
+        return False  # a long line here and there is a link or a table, most lines are short when wrapped
     joined = sum(1 for i in body if i + 1 < len(lines) and lines[i + 1].strip() and len(lines[i]) >= 40)
     return joined >= 0.3 * len(body)
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of `spans` turned into spaces, line breaks kept."""
+    parts, pos = [], 0
+    for a, b in spans:
+        parts.append(text[pos:a])
+        parts.append(_NOT_NEWLINE_RE.sub(" ", text[a:b]))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def prose(ctx: ParseContext) -> ParseContext:
-    """`ctx` itself, or for a hard-wrapped document a copy whose scan and folded text have the soft line
-    breaks turned into spaces (same length, so offsets hold in `ctx.text`)."""
+    """`ctx` itself, or a copy whose scan and folded text have the soft line breaks of a hard-wrapped
+    document turned into spaces and stray HTML tags blanked (same length, so offsets hold in `ctx.text`)."""
     cached = ctx._cache.get("prose")
     if cached is not None:
         return cached
     view = ctx
     scan = ctx.scan
+    soft: list[int] = []
+    tags: list[tuple[int, int]] = []
+    if "<" in scan:
+        # HTML left inside a Markdown or text file (figures, links): its attribute values are not quotes
+        tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(scan, ctx.body_start)]
     if is_hard_wrapped(scan, ctx.body_start):
-        soft = []
         for m in _SOFT_BREAK_RE.finditer(scan, ctx.body_start):
             k = m.start()
             line_start = scan.rfind("\n", 0, k) + 1
             line = scan[line_start:k]
             if len(line.strip()) >= 40 and not line.rstrip().endswith(":"):
                 soft.append(k)
+    if soft or tags:
+        new_scan, new_folded = scan, ctx.folded
         if soft:
-            scan_chars, folded_chars = list(scan), list(ctx.folded)
+            scan_chars, folded_chars = list(new_scan), list(new_folded)
             for k in soft:
                 scan_chars[k] = folded_chars[k] = " "
-            view = ParseContext(text=ctx.text, scan="".join(scan_chars), language=ctx.language,
-                                doc_date=ctx.doc_date, body_start=ctx.body_start, file_name=ctx.file_name)
-            view.__dict__["folded"] = "".join(folded_chars)
+            new_scan, new_folded = "".join(scan_chars), "".join(folded_chars)
+        if tags:
+            new_scan, new_folded = _blank(new_scan, tags), _blank(new_folded, tags)
+        view = ParseContext(text=ctx.text, scan=new_scan, language=ctx.language,
+                            doc_date=ctx.doc_date, body_start=ctx.body_start, file_name=ctx.file_name)
+        view.__dict__["folded"] = new_folded
     ctx._cache["prose"] = view
     return view

@@ -41,11 +41,24 @@ _PRONOUN_RE = re.compile(r"(?:-t-|-)?\b(il|elle|he|she)\b")
 _LATTER_RE = re.compile(r"\b(?:ce dernier|cette derniere|the latter|le texte|le communique|la declaration"
                         r"|the statement|the text|the declaration)\b")
 _AGENT_RE = re.compile(r"[\s,.;:)\]]*(?:selon|d'apres|according to|par|by|cite par|citee par|quoted by)\s")
+_ANONYMOUS_RE = re.compile(
+    r"(?<![\w'])(?:un|une|a|an|the|le|la|les|ce|cet|cette|ces|des|one|two|several|plusieurs|deux)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:diplomates?|diplomats?|officials?|sources?|experts?|fonctionnaires?|officiers?|officers?"
+    r"|analystes?|analysts?)\b(?:\s+(?!(?:a|has|had|said|says|told|who|qui|que|that|sous|de|du|des|of|from|at|in|au"
+    r"|aux|with|avec|par|by|on|sur|pour|for|to|lors|during|after|apres|when|quand)\b)[\w'-]+){0,2}"
+)
 _CLAUSE_CUT_RE = re.compile(r"[.!?;](?=\s)|\n")
 _GENERIC_LABELS = _words("quote citation source details detail note update photo video read extrait extract "
                             "text texte transcript context contexte background")
-_NP_ARTICLES = _words("le la les the l'")
+_DETERMINERS = _words("le la les the l' un une des a an ce cet cette ces this these several plusieurs some certains")
+_AUX_RE = re.compile(r"\s(?:a|ont|avait|avaient|aura|has|have|had|is|was|were|est|sont|etait)\s", re.I)
 _PRONOUNS = _words("i we you they it nous vous ils elles on je")
+_AUTHOR_RE = re.compile(
+    r"(?i:remarks|statement|message|letter|address|op-ed|excerpts|speech|declaration|d[ée]claration|discours"
+    r"|allocution|intervention|tribune|remarques)(?:\s+as\s+prepared\s+for\s+delivery)?\s+(?:by|from|of|de|du)\s+"
+    r"([^,:|\n]{3,80}?)(?=\s+(?:on|at|in|to|during|before|after|about|regarding|and|sur|à|lors|au|en|et)\s|[,:|\n]|$)"
+)
+_TURN_RE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,5})[ \t]*:", re.M)
 _CHAIN_RE = re.compile(r"^[\s,]*(?:et|and|ou|or|puis|then)?[\s,]*$")
 _DASH_LINE_RE = re.compile(r"\s*\n\s*[–—-]\s*")
 
@@ -178,6 +191,9 @@ def _label_before(ctx: ParseContext, seg: _Segment) -> tuple[int, int] | None:
     if k <= 0:
         return None
     label = head[:k]
+    between = ctx.folded[ls + k + 1:seg.open_pos]
+    if len(between) > 80 or SPEECH_VERB_RE.search(between):
+        return None  # "THE VICE PRESIDENT:  So, then the President said, “…”": the verb names the speaker
     words = re.findall(r"[\w@][\w'’.-]*", label)
     if not words or len(words) > 12 or SPEECH_VERB_RE.search(ctx.folded[ls:ls + k]):
         return None
@@ -267,7 +283,7 @@ class _Resolver:
         after = [m.span[0] for m in p.mentions]
         return -min(after) if after else -(10 ** 9)
 
-    def by_title(self, title: str, pos: int) -> Person | None:
+    def by_title(self, title: str, pos: int, named_only: bool = False) -> Person | None:
         """The person the title stands for.
 
         A role holding every word of the title wins ("secrétaire général" -> "secrétaire général de l'OTAN"),
@@ -289,7 +305,7 @@ class _Resolver:
                 full.append(p)
             elif common - TITLE_WORDS:
                 partial.append(p)
-        for group in (full, partial, roleless):
+        for group in (full, partial) if named_only else (full, partial, roleless):
             if group:
                 return max(group, key=lambda p: self._recency(p, pos))
         return None
@@ -325,6 +341,13 @@ def _subject_near(ctx: ParseContext, res: _Resolver, s: int, e: int, anchor: int
         cands.append((m.start(1), m.end(1), "pronoun", None))
     for m in _LATTER_RE.finditer(folded, s, e):
         cands.append((m.start(), m.end(), "latter", None))
+    for m in _ANONYMOUS_RE.finditer(folded, s, e):
+        if ctx.text[m.start()] == "à" or re.search(r"(?:\b(?:de|of|to|par|by|avec|with|pour|for)|\bd'|\bl')\s*$",
+                                                   folded[max(0, m.start() - 6):m.start()]):
+            continue  # a complement ("à envoyer des experts", "par des sources"), not the subject
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, kind, _ in cands if kind == "person"):
+            cands = [c for c in cands if not (c[2] == "title" and m.start() <= c[0] < m.end())]
+            cands.append((m.start(), m.end(), "anonymous", None))
     if not cands:
         return None
     if after:
@@ -342,6 +365,8 @@ def _subject_near(ctx: ParseContext, res: _Resolver, s: int, e: int, anchor: int
         if p:
             return _Speaker(p.name, (cs, cs + len(phrase)), p.role, verb)
         return _Speaker(_article(ctx, cs) + phrase, (cs, cs + len(phrase)), phrase, verb)
+    if kind == "anonymous":  # "a senior NATO official", "un diplomate européen": the body as written
+        return _Speaker(ctx.text[cs:ce], (cs, ce), None, verb)
     if kind == "latter" and folded[cs:ce] in ("ce dernier", "cette derniere", "the latter"):
         last = res.last_before(cs)
         if last:
@@ -372,18 +397,25 @@ def _np_before_verb(ctx: ParseContext, s: int, v: int) -> _Speaker | None:
     rel = re.search(r"([A-ZÉÈÀ][\w’'-]+(?:\s+[A-ZÉÈÀ][\w’'-]+)*)\s+qui\s+$", text)
     if rel:
         return _Speaker(rel.group(1), (s + rel.start(1), s + rel.end(1)))
-    chunk = text.split(",")[0].strip()
-    chunk = re.sub(r"\s+(?:a|ont|avait|avaient|has|have|had)(?:\s+\w+)?$", "", chunk)
-    words = chunk.split()
-    if not words or len(words) > 10 or not words[0][:1].isupper() or "\n" in chunk:
-        return None
-    first = fold_word(words[0])
-    if first not in _NP_ARTICLES and (is_not_name(words[0]) or len(words) == 1 and first in _PRONOUNS):
-        return None  # "And they're ...", "We ...": not a named body
-    if SPEECH_VERB_RE.search(fold_word(chunk)):
-        return None
-    k = ctx.text.find(chunk, s)
-    return _Speaker(chunk, (k, k + len(chunk)) if k >= 0 else None)
+    chunks = [c.strip() for c in text.split(",") if c.strip()]
+    # the subject opens the clause ("Les chefs d'État ..., réunis à Londres, ont qualifié"), unless the clause
+    # opens with a participle or a complement ("Interrogé par l'AFP, un diplomate européen a jugé")
+    for chunk in (chunks[:1] + chunks[-1:]) if chunks else []:
+        chunk = _AUX_RE.split(chunk)[0].strip()
+        words = chunk.split()
+        if not words or len(words) > 10 or "\n" in chunk:
+            continue
+        first = fold_word(words[0])
+        if first in _DETERMINERS:
+            pass
+        elif not words[0][:1].isupper() or is_not_name(words[0]) or first in _PRONOUNS \
+                or re.search(r"(?:e|ee|es|ees|ed|ing|ant)$", first):
+            continue  # "And they're ...", "Interrogé par l'AFP": not a named body
+        if SPEECH_VERB_RE.search(fold_word(chunk)):
+            continue
+        k = ctx.text.find(chunk, s)
+        return _Speaker(chunk, (k, k + len(chunk)) if k >= 0 else None)
+    return None
 
 
 def _agent_after(ctx: ParseContext, res: _Resolver, pos: int, end: int, previous: _Speaker | None,
@@ -532,6 +564,47 @@ def _pronoun(ctx: ParseContext, res: _Resolver, pos: int, floor: int, previous: 
     return None
 
 
+def _author(ctx: ParseContext, res: _Resolver) -> _Speaker | None:
+    """Who speaks in the whole document, from a headline like "Remarks by President Biden on ..."."""
+    head_end = ctx.text.find("\n", ctx.body_start)
+    head_end = len(ctx.text) if head_end == -1 else head_end
+    for s, e in ((ctx.body_start, head_end), (0, ctx.body_start)):
+        m = _AUTHOR_RE.search(ctx.text, s, e)
+        if not m:
+            continue
+        phrase = m.group(1)
+        found = res.mentions_in(m.start(1), m.end(1))
+        if found:
+            return res.speaker_for(found[0][2], (found[0][0], found[0][1]), None)
+        words = {w for w in re.findall(r"\w+", fold_word(phrase)) if len(w) > 2}
+        for p in res.people:
+            if words & {w for w in re.findall(r"\w+", fold_word(p.name)) if len(w) > 2}:
+                return res.speaker_for(p, None, None)
+        if any(w[:1].isupper() and fold_word(w) not in TITLE_WORDS and not is_not_name(w) for w in phrase.split()):
+            return _Speaker(phrase.strip(), (m.start(1), m.end(1)))
+    return None
+
+
+def _turns(ctx: ParseContext, res: _Resolver) -> list[tuple[int, _Speaker]]:
+    """Speaker labels of a transcript ("PRESIDENT BIDEN:", "SECRETARY GENERAL STOLTENBERG:"), in order."""
+    out: list[tuple[int, _Speaker]] = []
+    for m in _TURN_RE.finditer(ctx.scan, ctx.body_start):
+        s, e = m.start(1), m.end(1)
+        label = m.group(1)
+        if len(label) < 3 or fold_word(label) in _GENERIC_LABELS:
+            continue  # "Q:", "NOTE:"
+        found = res.mentions_in(s, e)
+        if found:
+            out.append((s, res.speaker_for(found[0][2], (found[0][0], found[0][1]), None)))
+            continue
+        p = res.by_title(label, s, named_only=True) if TITLE_HEAD_RE.search(fold_word(label)) else None
+        if p:
+            out.append((s, _Speaker(p.name, (s, e), p.role)))
+        else:
+            out.append((s, _Speaker(label.title(), (s, e))))
+    return out if len(out) >= 2 else []
+
+
 def _starts_sentence(ctx: ParseContext, pos: int) -> bool:
     """Is the word at `pos` the subject at the head of its sentence ("Le secrétaire général a salué ...")?"""
     lo = max(ctx.body_start, pos - 120)
@@ -568,11 +641,25 @@ def find_quotes(ctx: ParseContext, people: list[Person]) -> list[Quote]:
         between = ctx.folded[segments[i].close_pos + 1:segments[i + 1].open_pos]
         if _CHAIN_RE.match(between):
             chain[i] = chain[i + 1]
+    turns = _turns(ctx, res) if segments else []
+    author = _author(ctx, res) if segments else None
+    turn_starts = [t[0] for t in turns]
     for seg, chain_close in zip(segments, chain):
         floor = prev_end if prev_end > 0 else ctx.body_start
+        turn = None
+        if turns:
+            k = bisect.bisect_right(turn_starts, seg.open_pos) - 1
+            if k >= 0:
+                turn = turns[k][1]
+                if turns[k][0] > floor:
+                    previous = None  # a new speaker has the floor in a transcript
         sp = _attribute(ctx, res, seg, floor, previous, chain_close)
+        if sp is None and turn is not None:
+            sp = _Speaker(turn.name, None, turn.role, None)  # "I said, “…”" inside a speaker's turn
         if sp is None and previous is not None and seg.open_pos - prev_end < 1500:
             sp = _Speaker(previous.name, None, previous.role, None)
+        if sp is None and author is not None:
+            sp = _Speaker(author.name, None, author.role, None)  # remarks or a statement by one person
         if sp is None:
             last = res.last_before(seg.open_pos)
             if last:

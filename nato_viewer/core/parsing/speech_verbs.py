@@ -20,7 +20,7 @@ _FR_STEMS = (
 )
 
 _EN_WORDS = (
-    r"said|says|say|saying|added|adds|adding|told|tells|stressed|stresses|noted|notes|stated|states|declared"
+    r"said|says|say|saying|added|adds|adding|told|tells|stressed|stresses|noted|notes|stated|declared"
     r"|explained|explains|warned|warns|argued|argues|insisted|insists|emphasi[sz]ed|emphasi[sz]es|underlined"
     r"|underscored|underscores|announced|announces|remarked|wrote|writes|tweeted|posted|commented|continued"
     r"|concluded|observed|affirmed|asserted|believes|welcomed|called|calls|described|urged|pointed out"
@@ -45,7 +45,8 @@ LABEL_CUE_RE = re.compile(
     r"|so-called|called|named|dubbed|nicknamed|entitled|titled|known as|label|format|operation|exercice|exercise"
     r"|plan d'action|plan|mission|programme|program|initiative|statut|status|projet|project|rapport|report"
     r"|document|doctrine|strategie|strategy|concept|groupe|group|force|forces|hashtag|slogan|mot|word|term|terme"
-    r"|theme|motto|devise|campagne|campaign|ceremonie de|ceremony)\s*(?:d'|de |du |des |la |le |l')?\s*$)"
+    r"|theme|motto|devise|campagne|campaign|ceremonie de|ceremony)\s*(?:d'|de |du |des |la |le |l'|the )?\s*$"
+    r"|\b(?:entitled|titled|intitule|intitulee|named|nomme|nommee|baptise|baptisee)\s*[,:]\s*$)"
 )
 
 

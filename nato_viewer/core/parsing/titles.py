@@ -36,7 +36,7 @@ responsable mp mep eurodepute coordinator coordinateur coordinatrice saceur
 
 # Title words that also head the names of offices, courts and programmes ("Chief of the Civil Division",
 # "Justice Act Panel"): after one of these, a name needs more evidence (a known given name).
-WEAK_TITLE_WORDS = frozenset("""
+WEAK_TITLE_WORDS = _words("""
 chief chef cheffe head director directeur directrice justice judge juge attorney officer officier chair chairs
 deputy adjoint adjointe delegue deleguee leaders responsable patron dirigeant dirigeante analyst analyste
 correspondent correspondant founder fondateur ceo pdg coordinator coordinateur coordinatrice counsellor counselor
