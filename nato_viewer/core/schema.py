@@ -66,7 +66,6 @@ CREATE TABLE events (
     language TEXT NOT NULL,             -- the document's, copied here so filters need no join
     title TEXT NOT NULL,
     summary TEXT NOT NULL,
-    quotes_text TEXT NOT NULL DEFAULT '',   -- the event's quotes, one per line, for full-text search
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL,
     main INTEGER NOT NULL DEFAULT 0,
@@ -192,26 +191,37 @@ CREATE TABLE errors (
 """
 
 FTS = f"""
--- Full text of the events (title, summary, quotes) and of the documents (title, text). Both read their
--- content from the tables above (external content), so the text is stored once.
+-- Full text of the events (title, summary), the quotes and the documents (title, text). Each reads its
+-- content from the table above it (external content), so every text is stored once.
 CREATE VIRTUAL TABLE events_fts USING fts5(
-    title, summary, quotes_text, content='events', content_rowid='id', tokenize='{TOKENIZE}'
+    title, summary, content='events', content_rowid='id', tokenize='{TOKENIZE}'
+);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='id', tokenize='{TOKENIZE}'
 );
 CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, text, content='documents', content_rowid='id', tokenize='{TOKENIZE}'
 );
 
 CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN
-    INSERT INTO events_fts(rowid, title, summary, quotes_text) VALUES (new.id, new.title, new.summary, new.quotes_text);
+    INSERT INTO events_fts(rowid, title, summary) VALUES (new.id, new.title, new.summary);
 END;
 CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN
-    INSERT INTO events_fts(events_fts, rowid, title, summary, quotes_text)
-    VALUES ('delete', old.id, old.title, old.summary, old.quotes_text);
+    INSERT INTO events_fts(events_fts, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary);
 END;
-CREATE TRIGGER events_au AFTER UPDATE OF title, summary, quotes_text ON events BEGIN
-    INSERT INTO events_fts(events_fts, rowid, title, summary, quotes_text)
-    VALUES ('delete', old.id, old.title, old.summary, old.quotes_text);
-    INSERT INTO events_fts(rowid, title, summary, quotes_text) VALUES (new.id, new.title, new.summary, new.quotes_text);
+CREATE TRIGGER events_au AFTER UPDATE OF title, summary ON events BEGIN
+    INSERT INTO events_fts(events_fts, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary);
+    INSERT INTO events_fts(rowid, title, summary) VALUES (new.id, new.title, new.summary);
+END;
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
 END;
 CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
@@ -229,7 +239,7 @@ END;
 REQUIRED_TABLES = (
     "meta", "documents", "events", "quotes", "figures", "countries", "country_mentions",
     "people", "person_mentions", "event_countries", "event_people", "errors",
-    "events_fts", "documents_fts",
+    "events_fts", "quotes_fts", "documents_fts",
 )
 
 # MIGRATIONS[n] upgrades a database at schema version n to n + 1, inside the caller's transaction.

@@ -209,6 +209,9 @@ class TimelinePlot(QWidget):
         self._band_item.setZValue(-10)
         self._range_items: dict[int, pg.BarGraphItem] = {}
         self._point_items: dict[int, pg.ScatterPlotItem] = {}
+        self._lane_points: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # row -> (x sorted, y)
+        self._points_window: tuple[float, float] | None = None
+        self._point_pen = pg.mkPen("#ffffff", width=0.8)
         self.plot.addItem(self._band_item)
         # counts on shared bands ("×37": how many events the hatching stands for), from a small
         # pool placed on zoom: only when few bands are in view, so they never pile up
@@ -318,19 +321,22 @@ class TimelinePlot(QWidget):
         return lo - pad, hi + pad
 
     def _draw_points(self, lay: TimelineLayout) -> None:
+        """One scatter item per lane; they receive only the points around the view (see _fill_points)."""
         for item in self._point_items.values():
             self.plot.removeItem(item)
         self._point_items.clear()
+        self._lane_points.clear()
+        self._points_window = None
         is_point = lay.shape == TimelineLayout.POINT
         for row, kind in enumerate(lay.kinds):
-            mask = is_point & (lay.row == row)
-            if not mask.any():
+            at = np.flatnonzero(is_point & (lay.row == row))
+            if not at.size:
                 continue
+            at = at[np.argsort(lay.x[at], kind="stable")]
+            self._lane_points[row] = (lay.x[at], lay.y[at])
             item = pg.ScatterPlotItem(
-                x=lay.x[mask],
-                y=lay.y[mask],
                 size=POINT_SIZE,
-                pen=pg.mkPen("#ffffff", width=0.8),
+                pen=self._point_pen,
                 brush=_brush(KIND_COLOURS.get(kind, "#888888"), 230),
                 pxMode=True,
                 useCache=True,
@@ -339,6 +345,29 @@ class TimelinePlot(QWidget):
             item.setZValue(5)
             self.plot.addItem(item)
             self._point_items[row] = item
+
+    def _points_in(self, lo: float, hi: float) -> int:
+        return sum(int(np.searchsorted(xs, hi, "right") - np.searchsorted(xs, lo, "left"))
+                   for xs, _ys in self._lane_points.values())
+
+    def _fill_points(self, lo: float, hi: float) -> None:
+        """Give the scatter items the points of [lo, hi] widened by the view's width on each side.
+
+        Handing pyqtgraph 100,000 points costs a third of a second (it builds a record per point);
+        the few thousand around the view cost milliseconds, and panning inside the margin costs nothing.
+        """
+        window = self._points_window
+        if window is not None and window[0] <= lo and hi <= window[1]:
+            return
+        width = hi - lo
+        a, b = lo - width, hi + width
+        if self._points_in(a, b) > 3 * DENSE_POINTS:
+            a, b = lo, hi
+        for row, item in self._point_items.items():
+            xs, ys = self._lane_points[row]
+            i0, i1 = np.searchsorted(xs, a, "left"), np.searchsorted(xs, b, "right")
+            item.setData(x=xs[i0:i1], y=ys[i0:i1])
+        self._points_window = (a, b)
 
     def _draw_bars(self, lay: TimelineLayout) -> None:
         for item in self._range_items.values():
@@ -396,9 +425,10 @@ class TimelinePlot(QWidget):
     def _update_detail_level(self) -> None:
         lay = self._layout
         lo, hi = self.time_range()
-        is_point = lay.shape == TimelineLayout.POINT
-        in_view = int(np.count_nonzero(is_point & (lay.x >= lo) & (lay.x <= hi))) if len(lay) else 0
+        in_view = self._points_in(lo, hi)
         dense = in_view > DENSE_POINTS and self._density_rect is not None
+        if not dense:
+            self._fill_points(lo, hi)
         for item in self._point_items.values():
             item.setVisible(not dense)
         self._density.setVisible(dense)

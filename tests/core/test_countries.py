@@ -145,6 +145,42 @@ def test_joint_statement_signatories_pledge():
     assert roles["MD"] == ["recipient"]
 
 
+def test_signatory_table_after_an_endorsement_line():
+    text = ("We intend to provide military assistance to Ukraine.\n\nEndorsed at Washington by the leaders of:\n\n"
+            "Belgium          Latvia\n\nThe European Union          Ukraine\n\nSlovenia\n")
+    roles = _roles(text)
+    assert roles["BE"] == roles["LV"] == roles["SI"] == ["pledging"]
+    assert "pledging" not in roles["UA"]
+
+
+def test_readout_where_each_leader_pledged():
+    text = ("President Biden met today with President Yoon of the Republic of Korea and Prime Minister Kishida "
+            "of Japan. The leaders condemned the war, and each pledged to continue to support Ukraine.")
+    roles = _roles(text)
+    assert roles["KR"] == roles["JP"] == ["pledging"]
+    # A single guest "of X" at a meeting is not a signatory of anything.
+    solo = _roles("The Vice President met President Akufo-Addo of Ghana. We will provide vaccines to partners.")
+    assert solo["GH"] == ["mentioned"]
+
+
+def test_agent_after_by_needs_a_gift():
+    assert _roles("The air defence systems provided by Norway arrived in Ukraine.")["NO"] == ["pledging"]
+    assert "pledging" not in _roles("NATO is fulfilling the security assistance requests by Ukraine.")["UA"]
+
+
+def test_supplying_an_aggressor_is_not_pledging():
+    text = "Russia's war goes on. Iran continues to supply drones to Russia for its attacks on Ukraine."
+    assert "pledging" not in _roles(text)["IR"]
+
+
+def test_pledged_phrase_is_short_and_follows_the_agent():
+    text = ("Il a salué les annonces de soutien – notamment de la part de la Suède – couvrant la défense "
+            "aérienne, ainsi que les munitions.")
+    sweden = _countries(text, "fr")["SE"]
+    assert sweden.roles == ["pledging"]
+    assert sweden.pledged == ["annonces de soutien couvrant la défense aérienne"]
+
+
 def test_mentions_in_text_order_with_valid_spans():
     text = "Ukraine asked, and Kyiv repeated: Ukrainian forces need help from Poland and Ukraine's partners."
     country = _countries(text)["UA"]

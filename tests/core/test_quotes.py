@@ -148,6 +148,42 @@ def test_unnamed_speaker_keeps_the_body_as_written():
     assert [(q.text, q.speaker) for q in quotes] == [("provocation", "Moscou")]
 
 
+def test_anonymous_sources_and_bodies_keep_the_wording():
+    text = ("Interrogé par l'AFP, un diplomate européen a jugé cette réunion « décisive pour la suite ». "
+            "Le Kremlin a pour sa part dénoncé une « escalade dangereuse ».\n"
+            'According to a senior NATO official, the new plans are "the most detailed since the Cold War."')
+    quotes = _quotes(text)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("un diplomate européen", "décisive pour la suite"),
+        ("Le Kremlin", "escalade dangereuse"),
+        ("a senior NATO official", "the most detailed since the Cold War."),
+    ]
+
+
+def test_united_states_is_not_a_speech_verb():
+    text = ('Defence Secretary Alan Brooks said the United States would "stand with its Allies for as long '
+            'as it takes."')
+    quotes = _quotes(text, "en")
+    assert quotes[0].speaker == "Alan Brooks"
+    assert quotes[0].verb == "said"
+
+
+def test_transcript_quote_belongs_to_the_speaker_whose_turn_it_is():
+    text = ("Remarks by President Walker and Prime Minister Lund\n\n"
+            "PRESIDENT WALKER:  Thank you all for coming today to the White House.\n\n"
+            "PRIME MINISTER LUND:  When I called my team, I said, “We are ready to sign tomorrow.”\n\n"
+            "PRESIDENT WALKER:  Good.\n")
+    quotes = _quotes(text, "en")
+    assert [(q.speaker, q.text) for q in quotes] == [("Lund", "We are ready to sign tomorrow.")]
+
+
+def test_html_attributes_are_not_quotes():
+    text = ('<figure><img src="https://example.org/chart.png" sizes="(max-width: 739px) 100vw"></figure>\n'
+            'The Secretary of State, Daniel Hart, said: "The numbers speak for themselves."')
+    quotes = _quotes(text, "en")
+    assert [(q.speaker, q.text) for q in quotes] == [("Daniel Hart", "The numbers speak for themselves.")]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("«»“”„\"‘’' \n.,:;-–AaÉéMm. Ilsaiddéclaré")), max_size=300)
        | st.text(max_size=200))

@@ -229,10 +229,25 @@ def test_timeline_arrays_sorted_and_subset(tmp_path):
 
 # ------------------------------------------------------------------ interrupted runs
 
+# Indexes with a pause in the middle of each document's transaction (events written, quotes not yet),
+# so that a kill lands inside a transaction most of the time, not between two.
 INDEX_SCRIPT = """
-import sys
-from nato_viewer.core.store import Library
-Library(sys.argv[1]).index([sys.argv[2]], workers=1)
+import sys, time
+from nato_viewer.core import store
+
+class PausingConnection:
+    def __init__(self, conn):
+        self.conn = conn
+    def execute(self, sql, *args):
+        return self.conn.execute(sql, *args)
+    def executemany(self, sql, rows):
+        if sql.lstrip().startswith("INSERT INTO quotes"):
+            time.sleep(0.03)
+        return self.conn.executemany(sql, rows)
+
+write = store.write_document
+store.write_document = lambda conn, doc: write(PausingConnection(conn), doc)
+store.Library(sys.argv[1]).index([sys.argv[2]], workers=1)
 """
 
 
@@ -253,6 +268,7 @@ def assert_consistent(db: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.execute("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')")
         conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+        conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
         docs = conn.execute("SELECT id, path FROM documents").fetchall()
         for doc_id, path in docs:
             stored = [conn.execute(f"SELECT count(*) FROM {table} WHERE document_id = ?", (doc_id,)).fetchone()[0]

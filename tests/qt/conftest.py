@@ -36,6 +36,20 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture(scope="session")
+def none_reserve(qapp):
+    from nato_viewer.qt.pyside_compat import NoneReserve, none_refcount_leaks
+
+    return NoneReserve() if none_refcount_leaks() else None
+
+
+@pytest.fixture(autouse=True)
+def keep_none_alive(none_reserve):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call (see qt/pyside_compat.py)."""
+    if none_reserve is not None:
+        none_reserve.top_up()
+
+
 @pytest.fixture(autouse=True)
 def english():
     i18n.install("en")

@@ -162,3 +162,16 @@ def test_source_offsets_follow_qt_positions(qtbot, text):
         at = text.find(word)
         if at >= 0:
             assert pane.text_of_span((at, at + len(word))) == word
+
+
+def test_none_reserve_keeps_none_alive_whatever_pyside_does(qtbot):
+    import sys
+
+    from nato_viewer.qt.pyside_compat import NoneReserve
+
+    reserve = NoneReserve(reserve=1000)
+    reserve.top_up()
+    assert reserve.held in (0, 1000)  # nothing needed when None is already far above the threshold
+    low = NoneReserve(reserve=sys.getrefcount(None))
+    low.top_up()
+    assert low.held == low.reserve

@@ -74,7 +74,8 @@ _TRIGGER_RE = re.compile(r"\b(?:(?P<strong>" + _STRONG + r")|(?P<weak>" + _WEAK 
 _NOT_PLEDGE_RE = re.compile(
     r"\b(?:exercis\w*|exercice\w*|manoeuvres?|own defen[cs]e|propre defense|reaffirm\w*|reaffirme\w*|"
     r"reitere\w*|reiterat\w*|accession|adhesion|ratif\w*|membership|"
-    r"applications?|candidature|defen[cs]e spending|depenses de defense|gdp|pib|oppos\w*|refus\w*)\b"
+    r"applications?|candidature|candidacy|defen[cs]e spending|depenses de defense|gdp|pib|oppos\w*|refus\w*|"
+    r"withh[eo]ld\w*)\b"
 )
 # Hostile acts: near the state, they make it an aggressor, not a giver ("Russian deployments", "arms
 # transfers from the DPRK to Russia").
@@ -108,6 +109,18 @@ _AGENT_BEFORE_RE = re.compile(
 # "from X" names a giver only after what is given ("support from Norway"), not after a verb ("shipments
 # delivered from the DRC").
 _GIFT_NOUN_RE = re.compile(r"contributions?|pledges?|donations?|aid|assistance|funding|packages?|dons?|promesses?")
+def _agent_follows_gift(agent: str, before: str, trigger: str) -> bool:
+    """"support from Norway", "the aid provided by Canada", "de la part du Canada"; not "requests by Ukraine"."""
+    word = agent.split()[0] if agent.split() else ""
+    if word == "from":
+        return bool(_GIFT_NOUN_RE.fullmatch(trigger))
+    if word in ("by", "par"):
+        prev = before.split()[-1] if before.split() else ""
+        participle = r"\w+(?:ed|en|wn|ght|ent)" if word == "by" else r"\w+(?:e|es|ee|ees|i|is|ie|ies|ert|erts|ait|aits)"
+        return bool(_GIFT_NOUN_RE.fullmatch(prev) or re.fullmatch(participle, prev))
+    return True
+
+
 # Leadership of a giving group: "sous la direction des États-Unis", "led by the United States".
 _LEAD_BEFORE_RE = re.compile(
     r"(?:\b(?:sous la direction d[eu']?s?|sous l'egide d[eu']?s?|led by|under the leadership of|"
@@ -139,7 +152,7 @@ _WAR_BEFORE_RE = re.compile(
     r"(?:\w+\s+){0,2}$"
 )
 _GAP_RE = re.compile(
-    r"^\s*(?:,|;|/)?\s*(?:and|et|or|ou|&|as well as|ainsi que|plus)?\s*(?:,)?\s*"
+    r"^\s*(?:(?:,|;|/|\band\b|\bet\b|\bor\b|\bou\b|&|\bas well as\b|\bainsi que\b)\s*)+"
     r"(?:the |la |le |les |l'|du |de la |de l'|des |d'|de |a l'|a la |au |aux |a |to |in |en )?$"
 )
 # Between a subject and its pledge verb: auxiliaries, adverbs, "and our Allies", a short apposition.
@@ -179,9 +192,10 @@ _ASKED_RE = re.compile(
 _CLAUSE_HEAD_RE = re.compile(r"(?:^|[,;:(]|\b(?:que|qu'|that|and|et|but|mais|while|alors que))\s*(?:the |la |le |les |l')?$")
 # Verbs by which a state takes on a pledge named by a noun ("ont signé un accord ... d'assistance militaire").
 _AGREE_VERB_RE = re.compile(
-    r"\b(?:sign\w*|announc\w*|annonc\w*|approv\w*|unveil\w*|devoil\w*|adopt\w*|agreed|conclu\w*|"
-    r"launch\w*|lanc\w*|made|fait|took|prend\w*|mobilis\w*|mobiliz\w*|provid\w*|fourni\w*|engag\w*|"
-    r"commit\w*|decid\w*|promis|promet\w*|pledg\w*)\b")
+    r"\b(?:sign(?:s|ed)?|signe\w*|announc(?:es|ed)|annonc[ee]\w*|approv(?:es|ed)|unveil(?:s|ed)|devoil\w*|"
+    r"adopt(?:s|ed|e|ee|ent)|agreed|conclu|conclu[et]\w*|launch(?:es|ed)|lanc[ee]\w*|made|fait|took|"
+    r"mobilis[ee]\w*|mobiliz(?:es|ed)|provid(?:es|ed)|fourni[st]?|engag[ee]\w*|commit(?:s|ted)|"
+    r"decid(?:es|ed)|decid[ee]\w*|promis|promet\w*|pledg(?:es|ed))\b")
 # Government words that make a demonym the agent ("le gouvernement néerlandais", "the Dutch government").
 _GOV_BEFORE_RE = re.compile(
     r"\b(?:gouvernement|executif|autorites|president|premier ministre|chancelier|ministre(?: de la defense| des "
@@ -200,7 +214,8 @@ _WE_PLEDGE_RE = re.compile(
 )
 # Participants of a joint statement or meeting: "the Leaders of Canada, ..., and the United States".
 _PARTICIPANTS_BEFORE_RE = re.compile(
-    r"\b(?:leaders|heads of state and government|dirigeants|chefs d'etat et de gouvernement|signatories|"
+    r"(?:^|[.;:]|\b(?:today|we|nous|aujourd'hui|ce \w+)\b)\s*,?\s*(?:the |les )?"
+    r"(?:leaders|heads of state and government|dirigeants|chefs d'etat et de gouvernement|signatories|"
     r"signataires)\s+(?:of|de|des|du)\s*:?\s*(?:the |la |le |les |l')?$"
 )
 # The sentence naming the participants says they speak together.
@@ -399,6 +414,7 @@ class _Group:
 
 
 _WINDOW = 240
+_SPAN = 600
 
 
 def _flat(ctx: ParseContext) -> str:
@@ -426,7 +442,8 @@ def _groups(ctx: ParseContext, hits: list[_Hit]) -> list[_Group]:
         idx = sentence_at(sentences, run[0].start)
         if idx >= 0:
             s, e = sentences[idx]
-            e = max(e, run[-1].end)
+            # A run-on "sentence" (a table, a list without periods) is read only near the mention.
+            s, e = max(s, run[0].start - _SPAN), min(max(e, run[-1].end), run[-1].end + _SPAN)
         else:
             s, e = max(0, run[0].start - 200), min(len(folded), run[-1].end + 200)
         # Rules read a few words either side: bounded windows keep long paragraphs cheap.
@@ -618,7 +635,10 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
     lw = g.left[-70:]
     # "sous la direction des États-Unis, la fourniture d'aide militaire à Kiev", "the Contact Group led by".
     if _LEAD_BEFORE_RE.search(lw) and (any(t[2] for t in triggers) or _GIVING_GROUP_RE.search(sentence)):
-        return "pledging", _pledged_phrase(ctx, g.s, g.e)
+        anchor = _GIVING_GROUP_RE.search(sentence)
+        strong = [t for t in triggers if t[2]]
+        start = strong[0][0] if strong else (g.s + anchor.start() if anchor else g.s)
+        return "pledging", _pledged_phrase(ctx, start, g.e)
     if not triggers:
         return None
     first = g.hits[0]
@@ -629,11 +649,14 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
         return None
     # "annonces de soutien de la part du Canada", "the support offered by Norway".
     agent = _AGENT_BEFORE_RE.search(lw)
-    if agent and before and before[-1][2] and (not agent.group(0).lstrip().startswith("from") or _GIFT_NOUN_RE.fullmatch(
-            folded[before[-1][0]:before[-1][1]])):
+    if agent and before and before[-1][2] and _agent_follows_gift(agent.group(0), lw[:agent.start()],
+                                                                  folded[before[-1][0]:before[-1][1]]):
         gap = folded[before[-1][1]:g.start]
         if len(gap.split()) <= 8 and not _HOSTILE_RE.search(folded[max(g.s, before[-1][0] - 40):g.e]):
-            return "pledging", _pledged_phrase(ctx, before[-1][0], g.e)
+            # "annonces de soutien – de la part du Canada – couvrant ...": the pledge word and what follows.
+            head = ctx.text[before[-1][0]:before[-1][1]]
+            tail = _pledged_phrase(ctx, g.end, g.e)
+            return "pledging", shorten(f"{head} {tail}" if tail else head, 90)
     # "U.S. contributions", "Canada's pledge", "contributions américaines", "l'initiative tchèque".
     # A bare name before the noun names the receiver ("Ukraine aid", "the Ukraine Security Assistance
     # Initiative"); a demonym, "U.S." or a possessive names the giver ("U.S. assistance", "Canada's pledge").
@@ -683,12 +706,19 @@ def _participants(ctx: ParseContext, groups: list[_Group], roles: list) -> None:
     """States whose leaders speak as "we" in a joint statement or are "each" said to pledge in a readout."""
     folded, flat = ctx.folded, _flat(ctx)
     table = _table_lines(ctx, groups)
+    # A readout naming two or more leaders "of X" met together ("President Yoon of Korea, Prime Minister ...").
+    titled: dict[int, int] = {}
+    for g in groups:
+        if _TITLE_OF_RE.search(g.left[-120:]):
+            key = sentence_at(ctx.sentences, g.start)
+            titled[key] = titled.get(key, 0) + 1
     named: list[int] = []
     listed = -1  # end of the last participant group, to carry a list over "the European Council, ..."
     for i, g in enumerate(groups):
         lw = g.left[-120:]
         is_named = ((_PARTICIPANTS_BEFORE_RE.search(lw) and _JOINT_RE.search(flat[g.s:g.e]))
-                    or (_TITLE_OF_RE.search(lw) and _EVENT_AGENT_WORDS.search(flat[g.s:g.e]))
+                    or (_TITLE_OF_RE.search(lw) and _EVENT_AGENT_WORDS.search(flat[g.s:g.e])
+                        and titled.get(sentence_at(ctx.sentences, g.start), 0) >= 2)
                     or i in table
                     or (listed >= g.s and _LIST_CONTINUES_RE.match(ctx.text[listed:g.start])))
         listed = g.end if is_named else -1
@@ -742,10 +772,14 @@ def _table_lines(ctx: ParseContext, groups: list[_Group]) -> set[int]:
 
 def _pledged_phrase(ctx: ParseContext, start: int, end: int) -> str:
     """A short phrase saying what is pledged: from the pledge wording to the end of its clause."""
-    piece = ctx.text[start:end]
-    cut = re.search(r"[;:]|\.\s|\s[–—]\s", piece)
+    piece = ctx.text[start:min(end, start + 400)].lstrip(" ,–—-")
+    cut = re.search(r"[;:«»“”\"]|(?<=[a-zà-ÿ0-9)]{2})\.\s|\s[–—]\s", piece)
     if cut:
         piece = piece[:cut.start()]
+    # Past a few words, a comma closes the clause ("... forces to Europe, and there are ...").
+    comma = re.search(r"^(?:\S+\s+){3,}?\S*?,(?=\s)", piece)
+    if comma:
+        piece = piece[:comma.end() - 1]
     return shorten(piece.strip(" ,.'’"), 90)
 
 

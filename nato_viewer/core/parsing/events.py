@@ -41,6 +41,13 @@ _NAMED_MEETING = re.compile(
     r"contact group|groupe de contact|dinner|diner|working lunch|dejeuner de travail)\b"
 )
 _ANAPHORA = re.compile(r"(?<![\w-])(?:this|these|those|cette|ce|ces|cet|such) $")
+# "KABUL, Afghanistan (Sept. 1) - ", "HELSINKI, 3 avril (Reuters) - ": the dateline before the story.
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},[^\n]{0,40}?\d[^\n]{0,20}?\)?\s+[-–—]\s+")
+_OPENER = re.compile(
+    r"^(?:[-•*·]\s+|\(\d+\)\s+|(?:and|but|so|also|finally|in addition|moreover|meanwhile|et|mais|enfin|"
+    r"par ailleurs|en outre|de plus|de son cote|de son côté)\s*,?\s+)",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|source:|photo|credit)", re.I)
 
@@ -57,7 +64,7 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
     main = _main_event(ctx, dates, title, lead)
     events = [main]
     if main.kind != "statement" and not READOUT_TITLE.search(fold(title or "")):
-        events.append(_statement_event(ctx, main))
+        events.append(_statement_event(ctx, main, title or ""))
     seen = {_key(ctx, main, main.span)}
     for sent in sentences:
         for clause in _clauses(ctx, sent):
@@ -151,8 +158,11 @@ def _days(a: str, b: str) -> int:
         return 10_000
 
 
-def _statement_event(ctx: ParseContext, main: Event) -> Event:
+def _statement_event(ctx: ParseContext, main: Event, title: str) -> Event:
+    """The release, statement or article itself, dated by its publication."""
     event = _event(ctx, "statement", main.span, None, main=False)
+    if title.strip():
+        event.title = shorten(title, TITLE_LIMIT)
     return event
 
 
@@ -336,9 +346,20 @@ def _event(ctx: ParseContext, kind: str, span: Span, date: DateExpr | None, main
         precision = "day"
     return Event(
         id="", kind=kind, start=start, end=end, precision=precision,
-        title=shorten(summary, TITLE_LIMIT), summary=summary, span=span, main=main,
+        title=_title_line(summary), summary=summary, span=span, main=main,
         date_text=date_text, date_span=date_span, anchor=anchor,
     )
+
+
+def _title_line(summary: str) -> str:
+    """One line for a timeline: the clause without its dateline, bullet or opening connective."""
+    line = " ".join(summary.split())
+    line = _DATELINE_PREFIX.sub("", line, count=1)
+    line = _OPENER.sub("", line, count=1)
+    line = line.strip(" \"«»“”-–—")
+    if line[:1].islower():
+        line = line[0].upper() + line[1:]
+    return shorten(line or " ".join(summary.split()), TITLE_LIMIT)
 
 
 # ---------------------------------------------------------------- sentences and clauses

@@ -201,6 +201,8 @@ def _date_after() -> re.Pattern:
     )
 
 
+# Units that may be hyphenated to a number: "a 50-percent rise", "a 10-million-dollar contract".
+_HYPHEN_UNITS = ("-percent", "-per-cent", "-pour-cent", "-dollar", "-euro")
 _DIGITS_BEFORE = re.compile(r"\d+$")
 _TIME_AFTER = re.compile(r"[ ]?(?::\d{2}|h\d{2}|h(?![a-z])|[ap]\.?m\.?(?![a-z]))")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\n\"«“(—–-]|\d\)?)[ ]*$")
@@ -333,7 +335,7 @@ def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
         after_year = currency_after(folded, scan, pos)
         if after_year is None or after_year.scale_only:
             return None
-    nxt = folded[pos:pos + 26].lstrip(" ")[:1]
+    nxt = folded[pos:pos + 26].lstrip(" -")[:1]
     pm = PERCENT.match(folded, pos) if nxt in ("%", "p") else None
     if pm and not num.scaled:
         r.kind, r.end = "percent", pm.end()
@@ -392,8 +394,8 @@ def _not_a_quantity(folded: str, scan: str, lang: str, num: Number, prev: str, p
     if end < n:
         c = folded[end]
         if c.isalpha() or (c in "-'" and end + 1 < n and folded[end + 1].isalpha() and not (
-                num.spelled and c == "'")):
-            return True  # "31e", "75th", "six-day", "25-year-old", "A400M"
+                num.spelled and c == "'") and not folded.startswith(_HYPHEN_UNITS, end)):
+            return True  # "31e", "75th", "six-day", "25-year-old", "A400M"; not "a 50-percent rise"
         if not num.spelled and _TIME_AFTER.match(folded, num.digits_end or end):
             return True
     if prev in _CODE_WORDS_SET or prev.rstrip(".,") in _date_words():

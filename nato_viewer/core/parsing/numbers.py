@@ -226,7 +226,7 @@ class Number:
 
 def _scale_regex(lang: str) -> re.Pattern:
     return re.compile(
-        r"(?:[ ]{0,24}(?P<word>" + trie(SCALE_WORDS[lang]) + r")|[ ]?(?P<abbr>"
+        r"(?:(?:[ ]{0,24}|-)(?P<word>" + trie(SCALE_WORDS[lang]) + r")|[ ]?(?P<abbr>"
         + trie(SCALE_ABBREVIATIONS) + r"))(?![a-z0-9])"
     )
 
@@ -479,7 +479,7 @@ def _currency_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     before = re.compile(r"(?:(?<![\w$€£¥])(?P<code>" + code + r")[ ]?|(?P<sym>" + sym + r")[ ]?)$")
     after_words = trie(list(names) + list(SCALE_ONLY_CURRENCY_NAMES))
     after = re.compile(
-        r"[ ]{0,24}(?:(?P<sym>" + sym + r")|(?:(?:de[ ]|d'|of[ ])?(?:(?P<adj>" + trie(CURRENCY_ADJECTIVES)
+        r"(?:[ ]{0,24}|-)(?:(?P<sym>" + sym + r")|(?:(?:de[ ]|d'|of[ ])?(?:(?P<adj>" + trie(CURRENCY_ADJECTIVES)
         + r")[ ]){0,2}(?:(?P<name>" + after_words + r")|(?P<code>" + code + r"))))(?![a-z])"
     )
     return before, after, re.compile(sym)
@@ -563,6 +563,6 @@ def currency_after(folded: str, scan: str, pos: int) -> Currency | None:
 # ---------------------------------------------------------------- percentages
 
 PERCENT = re.compile(
-    r"[ ]{0,24}(?:%|per[ ]?cent(?![a-z])|pour[ ]?cent(?![a-z])|pct(?![a-z])|percentage points?(?![a-z])"
+    r"(?:[ ]{0,24}|-)(?:%|per[ -]?cent(?![a-z])|pour[ ]?cent(?![a-z])|pct(?![a-z])|percentage points?(?![a-z])"
     r"|points? de pourcentage(?![a-z]))"
 )

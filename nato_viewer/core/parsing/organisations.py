@@ -11,6 +11,7 @@ import re
 
 from nato_viewer.core.model import Mention, Organisation
 from nato_viewer.core.parsing.context import ParseContext
+from nato_viewer.core.parsing.titles import trie_pattern
 
 # canonical name -> folded surface forms (longest forms are tried first)
 _KNOWN: dict[str, tuple[str, ...]] = {
@@ -61,27 +62,7 @@ _KNOWN: dict[str, tuple[str, ...]] = {
 _CASE_SENSITIVE = {"un", "eu", "ue", "shape", "nac", "nrf", "b9"}
 
 _FORMS = sorted(((form, name) for name, forms in _KNOWN.items() for form in forms), key=lambda x: -len(x[0]))
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation shaped as a trie, so the engine does not try every form at every position."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return build(trie)
-
-
-_KNOWN_RE = re.compile(r"(?<![\w-])" + _trie_pattern([f for f, _ in _FORMS]) + r"(?![\w-])")
+_KNOWN_RE = re.compile(r"(?<![\w-])" + trie_pattern([f for f, _ in _FORMS]) + r"(?![\w-])")
 _FORM_TO_NAME = {f: n for f, n in _FORMS}
 
 _GENERIC_RE = re.compile(

@@ -42,6 +42,7 @@ from nato_viewer.core.parsing.titles import (
 # Only the words that can make up a name: those starting with a capital (Latin, Greek, Cyrillic);
 # the particles between them are picked up after each match. Other words only matter as gaps.
 _TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][\w'’.‑-]*")
+_PARTICLE_INITIALS = frozenset("dvltbaey")
 _PARTICLES_AFTER_RE = re.compile(
     r"(?: (?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)(?= ))+"
 )
@@ -131,27 +132,28 @@ def _tokens(scan: str) -> list[_Token]:
         text = m.group(0)
         if not text[0].isupper():
             continue
-        text = text.rstrip("-‑'’")
-        if text.endswith(".."):
-            text = text.rstrip(".")
-        e = s + len(text)
         elided = s >= 2 and scan[s - 1] in "'’" and scan[s - 2].isalpha()  # "d’Andrzej", "l’OTAN"
         possessive = False
-        if text.endswith(("’s", "'s")) and len(text) > 2:
-            text = text[:-2]
-            e -= 2
-            possessive = True
-        if text.endswith("."):
-            core = text[:-1]
-            if not (len(core) == 1 or "." in core or _key(core) in HONORIFIC_ABBREVIATIONS or core == "Jr"):
-                text = core
-                e -= 1
-        core = text.rstrip(".")
-        if not core:
-            continue
+        if text[-1].isalnum() and "'" not in text and "’" not in text:
+            core = text  # the common case: a plain word
+        else:
+            text = text.rstrip("-‑'’")
+            if text.endswith(".."):
+                text = text.rstrip(".")
+            if text.endswith(("’s", "'s")) and len(text) > 2:
+                text = text[:-2]
+                possessive = True
+            if text.endswith("."):
+                core = text[:-1]
+                if not (len(core) == 1 or "." in core or _key(core) in HONORIFIC_ABBREVIATIONS or core == "Jr"):
+                    text = core
+            core = text.rstrip(".")
+            if not core:
+                continue
+        e = s + len(text)
         allcaps = len(core) > 1 and core.isupper() and sum(c.isalpha() for c in core) > 1
         out.append(_Token(s, e, text, _key(core), True, allcaps, elided, possessive))
-        if not possessive and text[-1] != ".":
+        if not possessive and text[-1] != "." and scan[e:e + 1] == " " and scan[e + 1:e + 2] in _PARTICLE_INITIALS:
             pm = _PARTICLES_AFTER_RE.match(scan, e)
             if pm:
                 k = e
@@ -205,6 +207,8 @@ def _is_title(tok: _Token) -> bool:
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "son", "sa", "ses", "leur", "leurs", "notre", "nos"])
 # "M.", "Mrs." say nothing of a function: they are not kept as a role
 _CIVIL_HONORIFICS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "monsieur", "madame", "dr"])
+_ROLE_OPENERS = frozenset(["when", "and", "but", "the", "as", "if", "then", "so", "while", "after", "le", "la", "les",
+                           "l'", "et", "mais", "quand", "lorsque", "a", "an", "un", "une", "with", "avec", "by", "par"])
 _CONTRACTION_RE = re.compile(r"['’][a-z]")
 
 
@@ -341,6 +345,13 @@ def _title_after(ctx: ParseContext, end: int) -> str | None:
 def _title_case_line(ctx: ParseContext, pos: int) -> bool:
     """A headline written in Title Case, where capitals say nothing about names."""
     line_start = ctx.scan.rfind("\n", 0, pos) + 1
+    cache = ctx._cache.setdefault("title_case_lines", {})
+    if line_start not in cache:
+        cache[line_start] = _is_title_case(ctx, line_start, pos)
+    return cache[line_start]
+
+
+def _is_title_case(ctx: ParseContext, line_start: int, pos: int) -> bool:
     line_end = ctx.scan.find("\n", pos)
     line = ctx.scan[line_start:len(ctx.scan) if line_end == -1 else line_end]
     words = [w for w in _WORD_RE.findall(line) if len(w) > 3]
@@ -432,9 +443,21 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
     # coordination: "ses homologues finlandais Niinisto et suédoise Andersson", "Senators Menendez and Risch"
     for a, b in zip(cands, cands[1:]):
         if (a.evidence in ("title", "coord") and b.evidence is None and b.start - a.end < 40
-                and _COORD_RE.search(ctx.folded[a.end:b.start]) and "\n" not in scan[a.end:b.start]):
+                and _COORD_RE.search(ctx.folded[a.end:b.start]) and "\n" not in scan[a.end:b.start]
+                and (_plural_title(a.role) or b.tokens[0].key in FIRST_NAMES)):
             b.evidence = "coord"
+            # "homologues finlandais Niinisto et suédoise Andersson": the shared head, b's own adjective
+            adjective = scan[a.end:b.start].split()[1:]
+            b.role = " ".join(((a.role or "").split()[:1]) + adjective) or None
     return [c for c in cands if not _is_byline(ctx, c.start)]
+
+
+def _plural_title(role: str | None) -> bool:
+    """A title shared by several names: "Senators", "ses homologues", "Presidents"."""
+    for w in _WORD_RE.findall(fold_word(role or "")):
+        if w.endswith(("s", "x")) and (w[:-1] in TITLE_WORDS or w[:-2] in TITLE_WORDS) and w not in ("ms", "mrs"):
+            return True
+    return False
 
 
 def _name_words(cand: _Candidate) -> list[str]:
@@ -508,6 +531,9 @@ def find_people(ctx: ParseContext) -> tuple[list[Person], list[Organisation]]:
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
-    role = " ".join(role.split()).strip(" ,;:")
-    role = re.sub(r"^(?:le|la|l'|l’|les|the|a|an|un|une)\s+", "", role, flags=re.I)
+    words = role.split()
+    # "When President", "And Ms.": the sentence words before the title are not part of it
+    while len(words) > 1 and _key(words[0]) in _ROLE_OPENERS:
+        words.pop(0)
+    role = " ".join(words).strip(" ,;:*")
     return role or None

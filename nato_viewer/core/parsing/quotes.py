@@ -59,6 +59,12 @@ _AUTHOR_RE = re.compile(
     r"([^,:|\n]{3,80}?)(?=\s+(?:on|at|in|to|during|before|after|about|regarding|and|sur|à|lors|au|en|et)\s|[,:|\n]|$)"
 )
 _TURN_RE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,5})[ \t]*:", re.M)
+_LABEL_AFTER_RE = re.compile(
+    r"[\s,]{0,3}(?:initiative|program|programme|report|rapport|act|plan|strategy|strategie|operation|exercise"
+    r"|exercice|campaign|campagne|summit|declaration|document|agenda|policy|series|framework|format|communique"
+    r"|conference|forum|award|prize|law|bill|doctrine|treaty|traite|mission|project|projet|package|fund|fonds"
+    r"|coalition|group|groupe|partnership|statut|status|label|hashtag)\b"
+)
 _CHAIN_RE = re.compile(r"^[\s,]*(?:et|and|ou|or|puis|then)?[\s,]*$")
 _DASH_LINE_RE = re.compile(r"\s*\n\s*[–—-]\s*")
 
@@ -211,8 +217,8 @@ def _is_speech(ctx: ParseContext, seg: _Segment) -> bool:
     if not words:
         return False
     before = folded[max(0, seg.open_pos - 60):seg.open_pos]
-    if LABEL_CUE_RE.search(before):
-        return False
+    if LABEL_CUE_RE.search(before) or _LABEL_AFTER_RE.match(folded, seg.close_pos + 1):
+        return False  # « Noble Jump » exercise, the "Internet for All" initiative, the "..." report
     ls, le = _line_bounds(scan, seg.open_pos)
     alone = not scan[ls:seg.open_pos].strip(_SPACE + "-–—•*#") and not scan[seg.close_pos + 1:le].strip(
         _SPACE + ".,;:!?")
@@ -342,8 +348,9 @@ def _subject_near(ctx: ParseContext, res: _Resolver, s: int, e: int, anchor: int
     for m in _LATTER_RE.finditer(folded, s, e):
         cands.append((m.start(), m.end(), "latter", None))
     for m in _ANONYMOUS_RE.finditer(folded, s, e):
-        if ctx.text[m.start()] == "à" or re.search(r"(?:\b(?:de|of|to|par|by|avec|with|pour|for)|\bd'|\bl')\s*$",
-                                                   folded[max(0, m.start() - 6):m.start()]):
+        head = folded[max(0, m.start() - 14):m.start()]
+        if ctx.text[m.start()] == "à" or (re.search(r"(?:\b(?:de|of|to|par|by|avec|with|pour|for)|\bd'|\bl')\s*$", head)
+                                          and not re.search(r"(?:according to|cite par|quoted by)\s*$", head)):
             continue  # a complement ("à envoyer des experts", "par des sources"), not the subject
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, kind, _ in cands if kind == "person"):
             cands = [c for c in cands if not (c[2] == "title" and m.start() <= c[0] < m.end())]

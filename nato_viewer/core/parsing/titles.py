@@ -61,16 +61,41 @@ def gap_allows_title(gap_words: list[str]) -> bool:
     return len(gap_words) <= 7 and not any(w in _GAP_BREAKERS for w in gap_words)
 
 
-# A title phrase as written before or after a name, for the person's role. Folded text.
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation shaped as a trie (longest form first), so the engine does not try every
+    word of a long list at every position of the text."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
+
+
+_TITLE_PREFIXES = sorted(_words("""vice deputy former ex acting incoming outgoing next new nouveau nouvelle futur future ancien ancienne
+premier first haut haute high supreme chief""")) + ["supreme allied"]
+_TITLE_HEADS = sorted(_words("""president presidente president-elect ministre minister secretaire secretary secretary-general
+chancelier chanceliere chancellor roi reine king queen ambassadeur ambassadrice ambassador envoye envoy senateur
+senatrice senator depute deputee representative speaker leader chair chairman chairwoman chairperson gouverneur
+governor maire mayor commandant commander amiral admiral general colonel lieutenant porte-parole spokesperson
+spokesman spokeswoman directeur directrice director chef chief head conseiller conseillere adviser advisor
+commissaire commissioner homologue homologues counterpart counterparts representant representante responsable
+dirigeant dirigeante analyst analyste""")) + [
+    "prime minister", "premier ministre", "premiere ministre", "secretaire general", "secretaire generale",
+    "secretaire general adjoint", "secretaire generale adjointe", "secretaire general delegue",
+    "secretaire generale deleguee", "secretary general", "secretaire d'etat", "high representative",
+]
+
+# A title phrase as written before or after a name ("secrétaire général", "Prime Minister"). Folded text.
 TITLE_HEAD_RE = re.compile(
-    r"\b(?:(?:vice|deputy|former|ex|acting|incoming|outgoing|next|new|nouveau|nouvelle|futur|future|ancien|ancienne"
-    r"|premier|first|haut|haute|high|supreme|supreme allied|chief)[ -])*"
-    r"(?:president(?:e)?(?:-elect)?|prime minister|premier ministre|premiere ministre|ministre|minister"
-    r"|secretaire general(?:e)?(?: adjoint| delegue)?|secretary[- ]general|secretary|secretaire d'etat|secretaire"
-    r"|chancelier|chanceliere|chancellor|roi|reine|king|queen|ambassadeur|ambassadrice|ambassador|envoye|envoy"
-    r"|senateur|senatrice|senator|depute|deputee|representative|speaker|leader|chair(?:man|woman|person)?"
-    r"|gouverneur|governor|maire|mayor|commandant|commander|amiral|admiral|general|colonel|lieutenant"
-    r"|porte-parole|spokes(?:person|man|woman)|directeur|directrice|director|chef|chief|head|conseiller|conseillere"
-    r"|adviser|advisor|commissaire|commissioner|homologues?|counterparts?|representant(?:e)?|high representative"
-    r"|responsable|dirigeant(?:e)?|analyst|analyste)\b"
+    r"\b(?:" + trie_pattern(_TITLE_PREFIXES) + r"[ -])*" + trie_pattern(_TITLE_HEADS) + r"\b"
 )

@@ -1,0 +1,59 @@
+"""Keeps the app alive on PySide6 6.12.0 with Python 3.11, where every call of a Qt method that
+returns void gives back None without taking a reference to it.
+
+Each such call lowers None's reference count by one; after some thousands of calls (a few
+repaints of the timeline) None is deallocated and Python aborts ("none_dealloc"). Python 3.12+
+made None immortal, so the bug only bites before 3.12; other PySide6 versions do not have it.
+The fix belongs upstream (or in a version pin); until then the app measures the leak at start
+and, if present, keeps a reserve of references to None topped up, which costs 8 bytes per
+leaked call.
+"""
+
+from __future__ import annotations
+
+import sys
+
+RESERVE = 1_000_000
+
+
+def none_refcount_leaks() -> bool:
+    """True if calling a void Qt method loses a reference to None in this interpreter."""
+    from PySide6.QtGui import QColor
+
+    colour = QColor(0, 0, 0)
+    before = sys.getrefcount(None)
+    for _ in range(200):
+        colour.setAlpha(10)
+    return before - sys.getrefcount(None) >= 100
+
+
+class NoneReserve:
+    """References to None held on purpose, so the ones PySide6 drops are never the last ones."""
+
+    def __init__(self, reserve: int = RESERVE):
+        self.reserve = reserve
+        self._held: list[None] = []
+
+    def top_up(self) -> None:
+        if sys.getrefcount(None) < 2 * self.reserve:
+            self._held.extend([None] * self.reserve)
+
+    @property
+    def held(self) -> int:
+        return len(self._held)
+
+
+def protect(parent=None, interval_ms: int = 250):
+    """If this PySide6 leaks None, start topping up a reserve on a timer; returns the reserve or None."""
+    if not none_refcount_leaks():
+        return None
+    from PySide6.QtCore import QTimer
+
+    reserve = NoneReserve()
+    reserve.top_up()
+    timer = QTimer(parent)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(reserve.top_up)
+    timer.start()
+    reserve.timer = timer
+    return reserve
