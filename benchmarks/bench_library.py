@@ -130,12 +130,17 @@ def main() -> None:
     ap.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: every core)")
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--skip-index", action="store_true", help="use the library in --db as it is")
+    ap.add_argument("--resume", action="store_true",
+                    help="index into the library in --db without emptying it first (an interrupted run goes on)")
+    ap.add_argument("--grow-to", type=int, default=0, metavar="N",
+                    help="before the searches, copy the library's documents under new paths until it holds N "
+                         "(search figures at full size when the whole corpus could not be parsed in time)")
     ap.add_argument("--parse-baseline", action="store_true", help="also time parsing alone")
     ap.add_argument("--limit", type=int, default=0, help="only the first N files (0: all)")
     args = ap.parse_args()
     jobs = args.jobs or default_workers()
     with tempfile.TemporaryDirectory(prefix="bench-library-") as tmp:
-        files = corpus_files(args.folder, Path(tmp)) if not args.skip_index or args.folder else []
+        files = corpus_files(args.folder, Path(tmp)) if not args.skip_index else []
         if args.limit:
             files = files[: args.limit]
         db = Path(args.db) if args.db else Path(tmp) / "library.sqlite3"
@@ -152,26 +157,31 @@ def main() -> None:
             print(f"parse only:    {seconds:.1f} s, {len(files) / seconds:.0f} documents/s, "
                   f"{(cpu_seconds() - cpu0) / seconds:.2f} cores busy", flush=True)
         if not args.skip_index:
-            for suffix in ("", "-wal", "-shm", ".roots.json"):
-                Path(str(db) + suffix).unlink(missing_ok=True)
-            db.with_suffix(".roots.json").unlink(missing_ok=True)
+            if not args.resume:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(db) + suffix).unlink(missing_ok=True)
+                db.with_suffix(".roots.json").unlink(missing_ok=True)
             index_from_scratch(db, paths, len(files), jobs, text_bytes)
         with Library(db) as lib:
-            stats = lib.stats()
-            if not files:
-                text_bytes = stats["text_bytes"]
-            if files:
-                report = lib.index(paths, workers=jobs)
+            # With --skip-index the library may hold part of the corpus: re-index the files it holds.
+            again = paths if not args.skip_index else [
+                r[0] for r in lib.conn.execute("SELECT path FROM documents WHERE path NOT LIKE '/copy-%'")]
+            if again:
+                report = lib.index(again, workers=jobs)
                 print(f"re-index, nothing changed: {report.seconds:.2f} s ({report.unchanged} unchanged, "
                       f"{report.added + report.updated} parsed)")
+        if args.grow_to:
+            grow(db, args.grow_to)
         reopen(db)
         search_latency(db, args.queries)
         conn = sqlite3.connect(str(db))
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
+        with Library(db) as lib:
+            stats = lib.stats()
         size = os.path.getsize(db)
-        print(f"size:          {size / 1e6:.0f} MB database for {text_bytes / 1e6:.0f} MB of text = "
-              f"{size / max(text_bytes, 1):.2f}x (target <= 3x); {stats['documents']} documents, "
+        print(f"size:          {size / 1e6:.0f} MB database for {stats['text_bytes'] / 1e6:.0f} MB of text = "
+              f"{size / max(stats['text_bytes'], 1):.2f}x (target <= 3x); {stats['documents']} documents, "
               f"{stats['events']} events, {stats['quotes']} quotes, {stats['figures']} figures")
 
 
@@ -192,10 +202,26 @@ def index_from_scratch(db: Path, paths: list[str], n_files: int, jobs: int, text
     cpu = cpu_seconds() - cpu0
     t_self1 = os.times()
     parent = (t_self1.user + t_self1.system) - (t_self0.user + t_self0.system)
-    print(f"index from scratch: {seconds:.1f} s, {report.added} of {n_files} documents ({len(report.errors)} "
-          f"errors), {report.added / seconds:.0f} documents/s, {text_bytes / 1e6 / seconds:.2f} MB/s")
+    print(f"index: {seconds:.1f} s, {report.added} of {n_files} documents added ({report.unchanged} already "
+          f"there, {len(report.errors)} errors), {report.added / seconds:.1f} documents/s, "
+          f"{text_bytes / 1e6 / seconds * report.added / max(n_files, 1):.2f} MB/s")
     print(f"  CPU {cpu:.0f} s = {cpu / seconds:.2f} cores busy; parent (writing SQLite) {parent:.0f} s, "
           f"workers (parsing) {cpu - parent:.0f} s; peak memory {memory.peak / 1e6:.0f} MB parent + workers")
+
+
+def grow(db: Path, target: int) -> None:
+    """Copy stored documents (under /copy-N/...) until the library holds `target` documents."""
+    started = time.perf_counter()
+    with Library(db) as lib:
+        ids = lib.document_ids()
+        have = len(ids)
+        for k in range(max(0, target - have)):
+            doc = lib.document(ids[k % have])
+            doc.path = f"/copy-{k // have + 1}{doc.path}"
+            lib.add_document(doc)
+        stats = lib.stats()
+    print(f"grown from {have} to {stats['documents']} documents ({stats['events']} events) by copying, "
+          f"in {time.perf_counter() - started:.0f} s", flush=True)
 
 
 def reopen(db: Path) -> None:

@@ -147,17 +147,23 @@ def format_range(start: str | None, end: str | None, lang: str) -> str:
 
 
 def format_number(value: float, lang: str) -> str:
-    return format_decimal(value, locale=babel_locale(lang), decimal_quantization=False)
+    try:
+        return format_decimal(value, locale=babel_locale(lang), decimal_quantization=False)
+    except ArithmeticError:  # values beyond babel's decimal context: no real figure is that large
+        return f"{value:.6g}"
 
 
 def format_percent(value: float, lang: str) -> str:
     """2 -> "2 %" (fr) / "2%" (en)."""
-    return _babel_percent(value / 100.0, locale=babel_locale(lang), decimal_quantization=False)
+    try:
+        return _babel_percent(value / 100.0, locale=babel_locale(lang), decimal_quantization=False)
+    except ArithmeticError:
+        return f"{value:.6g} %"
 
 
 def _compact(value: float, lang: str) -> str:
     """600e9 -> "600 milliards" / "600 billion"; small values in full."""
-    if abs(value) >= 1_000_000:
+    if 1_000_000 <= abs(value) < 1e15:
         return format_compact_decimal(value, format_type="long", locale=babel_locale(lang), fraction_digits=2)
     return format_number(value, lang)
 

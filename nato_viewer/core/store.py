@@ -119,12 +119,13 @@ class Library:
             return []
 
     def _save_roots(self, add: Iterable[str] = (), drop: Iterable[str] = ()) -> None:
-        roots = self.roots()
         dropped = set(drop)
-        roots = [r for r in roots if r not in dropped]
+        roots = [r for r in self.roots() if r not in dropped]
+        present = set(roots)
         for root in add:
-            if root not in roots and root not in dropped:
+            if root not in present and root not in dropped:
                 roots.append(root)
+                present.add(root)
         payload = {
             "about": "Folders and files indexed into this nato_viewer library; "
                      "used to rebuild it if the database is damaged.",
@@ -327,8 +328,8 @@ class Library:
                     conn.execute("DELETE FROM documents WHERE id = ?", (known[path][0],))
                 for root in roots:
                     for (path,) in conn.execute(
-                            "SELECT path FROM errors WHERE path = ? OR substr(path, 1, ?) = ?",
-                            (root, len(root) + 1, root.rstrip(os.sep) + os.sep)).fetchall():
+                            "SELECT path FROM errors WHERE path = ? OR (path >= ? AND path < ?)",
+                            (root, *_prefix_range(root))).fetchall():
                         if path not in seen:
                             conn.execute("DELETE FROM errors WHERE path = ?", (path,))
             report.removed = len(gone)
@@ -483,6 +484,14 @@ class Library:
                                     (os.path.abspath(os.fspath(path)),)).fetchone()
         return row[0] if row else None
 
+    def event_ids_under(self, paths: Iterable[str | os.PathLike]) -> list[int]:
+        """Ids of the events of the documents at or under these files and folders (ascending)."""
+        roots = [os.path.abspath(os.fspath(p)) for p in paths]
+        with self._lock:
+            doc_ids = [v[0] for v in _known_under(self.conn, roots).values()]
+            columns = self.columns()
+            return columns.ids[columns.events_of_documents(doc_ids)].tolist()
+
     def document(self, doc_id: int) -> Document:
         """The whole Document as the parser gave it. Each Event also gets `db_id`, its database id."""
         with self._lock:
@@ -547,12 +556,17 @@ def _known_under(conn: sqlite3.Connection, roots: list[str]) -> dict[str, tuple[
     """path -> (id, size, mtime, sha256) of the stored documents at or under these paths."""
     out: dict[str, tuple[int, int, float, str]] = {}
     for root in roots:
-        prefix = root.rstrip(os.sep) + os.sep
         for doc_id, path, size, mtime, sha in conn.execute(
-                "SELECT id, path, size, mtime, sha256 FROM documents WHERE path = ? OR substr(path, 1, ?) = ?",
-                (root, len(prefix), prefix)):
+                "SELECT id, path, size, mtime, sha256 FROM documents WHERE path = ? OR (path >= ? AND path < ?)",
+                (root, *_prefix_range(root))):
             out[path] = (doc_id, size, mtime, sha)
     return out
+
+
+def _prefix_range(root: str) -> tuple[str, str]:
+    """[low, high) of the paths under the folder `root`, as a range the path index can answer."""
+    prefix = root.rstrip(os.sep) + os.sep
+    return prefix, prefix[:-1] + chr(ord(os.sep) + 1)
 
 
 def _unchanged(conn: sqlite3.Connection, path: str, old: tuple[int, int, float, str]) -> bool:

@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
         """First view: every event of the library."""
         self.timeline.set_overview(self.library.timeline(None))
         self.controller.run_query(self.search_bar.query())
+        self._update_title()
         self.error_panel.set_errors(self.library.errors())
         for notice in getattr(self.library, "notices", []):
             self.status_label.setText(notice)
@@ -338,7 +339,6 @@ class MainWindow(QMainWindow):
                 column, Qt.SortOrder.DescendingOrder if self.controller.query.descending else Qt.SortOrder.AscendingOrder
             )
             header.blockSignals(False)
-        self._update_title()
 
     def _update_title(self) -> None:
         stats = self.library.stats()
@@ -435,6 +435,7 @@ class MainWindow(QMainWindow):
         if self._indexed_since_refresh:
             self._indexed_since_refresh = False
             self.controller.refresh()
+            self._update_title()
 
     def _index_done(self) -> None:
         self._refresh_timer.stop()
@@ -451,6 +452,7 @@ class MainWindow(QMainWindow):
             self.restriction_label.setText(_("Showing only the documents opened: {names}").format(names=names))
             self.restriction_bar.show()
         self.controller.refresh(fit_timeline=True)
+        self._update_title()
         errors = list(report.errors)
         self.error_panel.set_errors(self.error_panel.model.errors() + errors)
         if errors:

@@ -5,12 +5,14 @@ Each such call lowers None's reference count by one; after some thousands of cal
 repaints of the timeline) None is deallocated and Python aborts ("none_dealloc"). Python 3.12+
 made None immortal, so the bug only bites before 3.12; other PySide6 versions do not have it.
 The fix belongs upstream (or in a version pin); until then the app measures the leak at start
-and, if present, keeps a reserve of references to None topped up, which costs 8 bytes per
-leaked call.
+and, if present, gives None back the references PySide6 takes away: its reference count is
+raised by a million whenever it falls low. Nothing is allocated for that, and since the
+references are never handed back, None cannot be freed at exit either.
 """
 
 from __future__ import annotations
 
+import ctypes
 import sys
 
 RESERVE = 1_000_000
@@ -27,20 +29,24 @@ def none_refcount_leaks() -> bool:
     return before - sys.getrefcount(None) >= 100
 
 
+def _give_none_references(count: int) -> None:
+    # ob_refcnt is the first field of every CPython object: what Py_INCREF does, `count` times
+    ctypes.c_ssize_t.from_address(id(None)).value += count
+
+
 class NoneReserve:
-    """References to None held on purpose, so the ones PySide6 drops are never the last ones."""
+    """Keeps None's reference count far above what PySide6 can take away between two top-ups."""
 
     def __init__(self, reserve: int = RESERVE):
         self.reserve = reserve
-        self._held: list[None] = []
+        self.held = 0  # references given so far
 
     def top_up(self) -> None:
+        if sys.version_info >= (3, 12):
+            return  # None is immortal
         if sys.getrefcount(None) < 2 * self.reserve:
-            self._held.extend([None] * self.reserve)
-
-    @property
-    def held(self) -> int:
-        return len(self._held)
+            _give_none_references(self.reserve)
+            self.held += self.reserve
 
 
 def protect(parent=None, interval_ms: int = 250):

@@ -387,10 +387,15 @@ class TimelinePlot(QWidget):
             self.plot.addItem(item)
             self._range_items[row] = item
         if lay.band_x0.size:
-            brushes = [_brush(KIND_COLOURS.get(lay.kinds[r], "#888888"), 150, Qt.BrushStyle.BDiagPattern)
-                       for r in lay.band_row]
-            pens = [pg.mkPen(QColor(KIND_COLOURS.get(lay.kinds[r], "#888888")).lighter(110), width=1,
-                             style=Qt.PenStyle.DashLine) for r in lay.band_row]
+            # one brush and pen per lane, shared by its bands
+            styles = [
+                (_brush(KIND_COLOURS.get(kind, "#888888"), 150, Qt.BrushStyle.BDiagPattern),
+                 pg.mkPen(QColor(KIND_COLOURS.get(kind, "#888888")).lighter(110), width=1,
+                          style=Qt.PenStyle.DashLine))
+                for kind in lay.kinds
+            ]
+            brushes = [styles[r][0] for r in lay.band_row]
+            pens = [styles[r][1] for r in lay.band_row]
             self._band_item.setOpts(x0=lay.band_x0, x1=lay.band_x1, y=lay.band_row.astype(float),
                                     height=VAGUE_HEIGHT, brushes=brushes, pens=pens)
         else:

@@ -80,6 +80,7 @@ def test_american_homonyms_and_titles():
     assert _countries("Rep. French Hill chaired the hearing.") == {}
     assert _countries("Lower Turkey Prices Bring Thanksgiving Savings.") == {}
     assert set(_countries("Egypt, Qatar, and Turkey helped broker the deal.")) == {"EG", "QA", "TR"}
+    assert _countries("FEMA is hiring more staff from Indian Country.") == {}
 
 
 def test_us_state_georgia_is_not_the_caucasus_state():
@@ -111,6 +112,11 @@ def test_subject_of_a_pledge_verb():
     assert country.pledged and country.pledged[0].startswith("provide two more air defence systems")
     roles = _roles("La Belgique va prochainement envoyer des F-16 à l'Ukraine.", "fr")
     assert roles == {"BE": ["pledging"], "UA": ["recipient"]}
+
+
+def test_plural_demonyms_receive():
+    roles = _roles("The United States is providing $15 million in humanitarian assistance for vulnerable Palestinians.")
+    assert roles == {"US": ["pledging"], "PS": ["recipient"]}
 
 
 def test_possessive_and_adjective_on_a_pledge_noun():

@@ -99,6 +99,15 @@ def test_percent_text_keeps_what_it_is_a_share_of():
     assert found[0].qualifier == "at_least"
 
 
+def test_hyphenated_units():
+    text = "A 50-percent rise follows a $10-billion package and a 10-million-dollar contract."
+    assert summary(text, "en") == [
+        ("percent", 50, None, None),
+        ("money", 10e9, "USD", None),
+        ("money", 10e6, "USD", None),
+    ]
+
+
 def test_percent_range():
     assert summary("Growth of 2-3% is expected.", "en") == [
         ("percent", 2, None, "at_least"),

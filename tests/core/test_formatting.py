@@ -51,3 +51,10 @@ def test_figures_with_qualifiers(lang):
 def test_country_names(lang):
     assert country_name("FI", lang) == {"fr": "Finlande", "en": "Finland"}[lang]
     assert country_name("XX", lang) == "XX"
+
+
+@pytest.mark.parametrize("value", [1e38, 1e20, float("inf"), float("nan"), -5e9, 0.0])
+def test_extreme_values_never_raise(lang, value):
+    for text in (format_money(value, "USD", lang), format_percent(value, lang),
+                 format_figure(Figure(id="f", kind="count", value=value, text="", span=(0, 1)), lang)):
+        assert isinstance(text, str) and text

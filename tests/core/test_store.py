@@ -114,6 +114,11 @@ def test_deleted_folder_and_explicit_removal(tmp_path):
         assert r.removed == 2 and r.errors == []
         assert lib.stats()["documents"] == 3
         assert str(b[0].parent) not in lib.roots()
+        under_a = lib.event_ids_under([a[0].parent])
+        assert sorted(under_a) == sorted(lib.all_event_ids()) and under_a
+        first = lib.event_ids_under([a[0]])
+        assert first and set(first) < set(under_a)
+        assert {lib.event_document_id(i) for i in first} == {lib.document_id(a[0])}
         assert lib.remove([a[0]]) == 1
         assert lib.document_id(a[0]) is None and lib.stats()["documents"] == 2
 

@@ -169,9 +169,12 @@ def test_none_reserve_keeps_none_alive_whatever_pyside_does(qtbot):
 
     from nato_viewer.qt.pyside_compat import NoneReserve
 
-    reserve = NoneReserve(reserve=1000)
+    if sys.version_info >= (3, 12):
+        pytest.skip("None is immortal from Python 3.12")
+    reserve = NoneReserve(reserve=10)
     reserve.top_up()
-    assert reserve.held in (0, 1000)  # nothing needed when None is already far above the threshold
+    assert reserve.held == 0  # nothing to do while None is far above the threshold
     low = NoneReserve(reserve=sys.getrefcount(None))
+    before = sys.getrefcount(None)
     low.top_up()
-    assert low.held == low.reserve
+    assert low.held == low.reserve and sys.getrefcount(None) >= before + low.reserve - 100

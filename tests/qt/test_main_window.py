@@ -267,3 +267,33 @@ def test_dates_and_countries_are_written_for_the_interface_language(qtbot, make_
     window.selection.select(pledge.id)
     names = [window.countries.model.index(r, 0).data() for r in range(window.countries.model.rowCount())]
     assert country_name("FI", lang) in names and ("Finlande" in names) == (lang == "fr")
+
+
+def test_shortcuts_and_briefing_actions(qtbot, make_window, library):
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window(library)
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.open_files_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    calls = []
+
+    class Recorder:
+        def print_preview(self, parent, request):
+            calls.append(("print", parent, request))
+
+        def export_pdf(self, parent, request):
+            calls.append(("pdf", parent, request))
+            return "/tmp/briefing.pdf"
+
+    window.printing = Recorder()
+    chosen = [window.event_model.id_at(1), window.event_model.id_at(0)]
+    window.selection.replace(chosen)
+    window.print_action.trigger()
+    window.export_action.trigger()
+    assert [c[0] for c in calls] == ["print", "pdf"] and calls[0][1] is window
+    assert calls[0][2].event_ids == chosen and calls[0][2].lang == "en"
+    assert "/tmp/briefing.pdf" in window.status_label.text()
+    window.selection.clear()
+    window.print_action.trigger()
+    assert calls[-1][2].event_ids == window.event_model.ids()  # nothing selected: the listed events

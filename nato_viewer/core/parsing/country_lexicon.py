@@ -208,7 +208,8 @@ _BLOCKERS = (
     "Outre-Manche, Russia Today, Pays de la Loire, Paris Saint-Germain, Real Madrid, Soviet Union, "
     "Union sovietique, Yugoslavia, Yougoslavie, Czechoslovakia, Tchecoslovaquie, North Pole, South Pole, "
     "Prince of Wales, Princess of Wales, prince de Galles, princesse de Galles, New England, Paris Match, "
-    "New York Times, New York Post, New York Daily News, "
+    "New York Times, New York Post, New York Daily News, Indian Country, Indian Affairs, Indian Health Service, "
+    "American Indian, American Indians, Indian Tribes, Indian tribes, Indian tribal, "
     "New South Wales, Nouvelle-Galles du Sud, Bank of England, Banque d'Angleterre"
 )
 
@@ -245,11 +246,6 @@ def _fr_forms(masc: str) -> list[str]:
     else:
         fem = masc + "e"
     return [masc, masc + "s", fem, fem + "s"]
-
-
-def _fr_names(name: str) -> list[str]:
-    """A CLDR name without its article, plus "République de X" style forms handled elsewhere."""
-    return [name]
 
 
 def _clean_cldr(name: str) -> list[str]:

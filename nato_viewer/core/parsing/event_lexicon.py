@@ -48,7 +48,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "decision": _rx(
         r"decid(?:e|es|ed|ing)", r"decision (?:to|de|d')", r"decid(?:e|es|er|ent|erent)\b", r"ont decide",
-        r"agree(?:s|d)?\b(?! with)", r"agreement", r"convenu", r"(?:se sont|s'est) (?:mis|accordes?) d'accord",
+        r"agree(?:s|d)?\b(?! with)", r"convenu", r"(?:se sont|s'est) (?:mis|accordes?) d'accord",
         r"(?:se sont )?accordes? sur", r"adopt(?:s|ed|e|ee|es|ent|er|ion)?\b", r"approv(?:e|es|ed|al)\b",
         r"approuv(?:e|ee|es|ent|er)\b", r"endors(?:e|es|ed|ement)\b", r"enterin(?:e|er|ent)",
         r"launch(?:es|ed)?\b(?! (?:his|its|their|a|an|the)? ?(?:\w+ ){0,3}(?:war|invasion|attack|offensive))", r"lanc(?:e|ee|es|ent|er)\b", r"establish(?:es|ed|ment)?\b", r"etabli(?:r|t|ssent)\b",

@@ -63,7 +63,7 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
     lead = next((s for s in sentences if not _is_pure_quote(ctx, s)), None)
     main = _main_event(ctx, dates, title, lead)
     events = [main]
-    if main.kind != "statement" and not READOUT_TITLE.search(fold(title or "")):
+    if main.kind not in ("statement", "operation") and not READOUT_TITLE.search(fold(title or "")):
         events.append(_statement_event(ctx, main, title or ""))
     seen = {_key(ctx, main, main.span)}
     for sent in sentences:

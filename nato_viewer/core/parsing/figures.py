@@ -61,7 +61,9 @@ volunteer volunteers veteran veterans reservist reservists conscript conscripts 
 marines airman airmen pilot pilots crew crews crewmembers paratroopers commandos mercenaries mercenary
 contractor contractors journalist journalists senator senators lawmaker lawmakers legislator legislators
 parliamentarians vote votes member members signatories participant participants forces taliban killed
-worker workers dose doses city cities town towns village villages
+worker workers dose doses city cities town towns village villages mps deputies seekers pows household
+households home homes building buildings region regions oblast oblasts province provinces district
+districts
 soldat soldats militaire militaires troupes homme hommes femme femmes enfant enfants civil civils
 personne personnes habitant habitants citoyen citoyens refugie refugies deplace deplaces victime victimes
 mort morts tue tues blesse blesses prisonnier prisonniers otage otages detenu detenus combattant
@@ -72,7 +74,9 @@ collaborateurs employe employes salarie salaries agent agents fonctionnaire fonc
 ministre ministres ambassadeur ambassadeurs dirigeant dirigeants delegue delegues depute deputes
 senateur senateurs parlementaires elus voix pilote pilotes marin marins aviateur aviateurs reserviste
 reservistes conscrit conscrits volontaire volontaires mercenaires journaliste journalistes experts
-travailleur travailleurs ville villes village villages localite localites
+travailleur travailleurs ville villes village villages localite localites demandeurs deces disparus recrues
+fantassins parachutistes legionnaires eurodeputes menages maison maisons immeuble immeubles batiment
+batiments oblasts provinces districts
 """
 _STATES = """
 ally allies allied-nations nation nations country countries state states partner partners government
@@ -86,12 +90,13 @@ uavs tank tanks vehicle vehicles apc apcs truck trucks motorcycle motorcycles ca
 helicopters aircraft jet jets plane planes airplane airplanes bomber bombers warplane warplanes ship ships
 vessel vessels warship warships destroyer destroyers frigate frigates submarine submarines boat boats
 carrier carriers corvette corvettes minehunters satellite satellites radar radars ied ieds cache caches
-bunker bunkers
+bunker bunkers warhead warheads awacs
 arme armes fusil fusils roquette roquettes obus bombe bombes mortier mortiers canon canons lanceur
 lanceurs intercepteur intercepteurs systeme systemes batterie batteries char chars blinde blindes
 vehicule vehicules camion camions moto motos avion avions chasseur chasseurs bombardier bombardiers
 helicoptere helicopteres appareil appareils aeronef aeronefs navire navires fregate fregates sous-marin
-sous-marins porte-avions vedette vedettes bateau bateaux engin engins
+sous-marins porte-avions vedette vedettes bateau bateaux engin engins patrouilleur patrouilleurs obusier
+obusiers lance-roquettes cartouches ogive ogives
 """
 _EQUIPMENT_NAMES = """
 rafale rafales mirage mirages leopard leopards abrams challenger challengers bradley bradleys marder
@@ -106,17 +111,19 @@ base bases site sites outpost outposts checkpoint checkpoints camp camps hospita
 facilities center centers centre centres compound compounds project projects programme programmes
 contract contracts mission missions sortie sorties patrol patrols raid raids strike strikes airstrike
 airstrikes attack attacks exercise exercises organization organizations organisation organisations
-interception interceptions
+interception interceptions cyberattack cyberattacks cyber-attacks incident incidents violation violations
 bataillon bataillons regiment regiments compagnie compagnies escadron escadrons escadrille escadrilles
 escadre escadres unite unites groupement groupements groupe groupes equipe equipes etat-major
 etats-majors hopital hopitaux centre centres projet projets programme programmes contrat contrats
 frappe frappes attaque attaques exercice exercices organisation organisations interception interceptions
+cyberattaque cyberattaques violations
 """
 # Several words naming one thing: "heads of state", "quartiers généraux", "chefs d'État".
 _MULTI = """
 heads of state|chefs d'etat|chefs d'etat et de gouvernement|quartiers generaux|quartier general|
 service members|police officers|battle groups|task forces|fighter jets|field hospitals|member states|
-member countries|pays membres|etats membres|casques bleus|avions de chasse
+member countries|pays membres|etats membres|casques bleus|avions de chasse|pays partenaires|pays allies|
+nations partenaires|nations membres|etats allies|soldats allies|forces alliees
 """
 
 COUNT_NOUNS = frozenset(_words(_PEOPLE + _STATES + _EQUIPMENT + _EQUIPMENT_NAMES + _UNITS))
@@ -506,7 +513,10 @@ def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 4, plural: bo
             # "Brigade Combat Teams", "Multi-National Division Headquarters", "pays membres"
             while k < len(tokens) and k <= head + 3:
                 nk = _noun_at(tokens, k, scan)
-                if nk:
+                # a plural common noun ends the phrase ("7,000 people building"); a singular or a
+                # name goes on: "Brigade Combat Teams", "United States senators", "Patriot systems"
+                if nk and (_singular(tokens[head][0], "") or scan[tokens[head][1]].isupper()
+                           or scan[tokens[k][1]].isupper()):
                     head = k + nk - 1
                     k = head + 1
                 elif scan[tokens[k][1]].isupper() and tokens[k][0] not in _STOP:

@@ -62,11 +62,11 @@ _KNOWN: dict[str, tuple[str, ...]] = {
 _CASE_SENSITIVE = {"un", "eu", "ue", "shape", "nac", "nrf", "b9"}
 
 _FORMS = sorted(((form, name) for name, forms in _KNOWN.items() for form in forms), key=lambda x: -len(x[0]))
-_KNOWN_RE = re.compile(r"(?<![\w-])" + trie_pattern([f for f, _ in _FORMS]) + r"(?![\w-])")
+_KNOWN_RE = re.compile(r"\b(?<!-)" + trie_pattern([f for f, _ in _FORMS]) + r"(?![\w-])")
 _FORM_TO_NAME = {f: n for f, n in _FORMS}
 
 _GENERIC_RE = re.compile(
-    r"\b(?:Ministry|Minist[eè]re|Department|D[ée]partement|Agency|Agence|Office|Commission|Committee|Comit[ée]"
+    r"\b(?=[MDAOC])(?:Ministry|Minist[eè]re|Department|D[ée]partement|Agency|Agence|Office|Commission|Committee|Comit[ée]"
     r"|Council|Conseil)(?: (?:of|for|de|des|du|de la|de l'|d')\s?[A-ZÉÈ][\w'’-]*(?: (?:and|et|of|de|des|du)?\s?"
     r"[A-ZÉÈ][\w'’-]*){0,4})"
 )

@@ -28,7 +28,7 @@ from nato_viewer.core.parsing.name_lexicon import (
     name_key,
 )
 from nato_viewer.core.parsing.organisations import find_organisations
-from nato_viewer.core.parsing.prose import prose
+from nato_viewer.core.parsing.prose import line_end, line_start, prose
 from nato_viewer.core.parsing.speech_verbs import SPEECH_VERB_RE
 from nato_viewer.core.parsing.text import fold_word
 from nato_viewer.core.parsing.titles import (
@@ -42,6 +42,9 @@ from nato_viewer.core.parsing.titles import (
 # Only the words that can make up a name: those starting with a capital (Latin, Greek, Cyrillic);
 # the particles between them are picked up after each match. Other words only matter as gaps.
 _TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][\w'’.‑-]*")
+_CAP = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][\w'’.‑-]*"
+_PARTICLE = r"(?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)"
+_GROUP_RE = re.compile(_CAP + r"(?:[ \u00a0\u202f](?:" + _PARTICLE + r"[ \u00a0\u202f]){0,3}" + _CAP + r")*")
 _PARTICLE_INITIALS = frozenset("dvltbaey")
 _PARTICLES_AFTER_RE = re.compile(
     r"(?: (?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)(?= ))+"
@@ -59,6 +62,7 @@ _FR_INVERTED_SUBJECT_RE = re.compile(
     r"(?:\ba|\bavait|\bont|\baura)\s+(?:[\w'-]+\s+){0,2}?(?:" + SPEECH_VERB_RE.pattern + r")\s+"
     r"(?:(?!que\b|qu'|l'|d')[\w'-]+\s+){0,2}$"
 )
+_FR_AUX_RE = re.compile(r"\b(?:a|avait|ont|aura)\s")
 _EN_SPEECH_AFTER_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|wrote|tweeted|stressed|noted)\b")
 
 
@@ -123,9 +127,38 @@ def _surname(words: list[str]) -> str:
     return _key(words[-1])
 
 
-def _tokens(scan: str) -> list[_Token]:
+def _name_tokens(scan: str, start: int = 0) -> list[_Token]:
+    """Tokens of every run of capitalised words that may hold a name.
+
+    A lone capitalised word that cannot be a name ("The", "NATO", "President") is dropped at once:
+    most capitalised words of a text are such, and this keeps the cost per megabyte low.
+    """
     out: list[_Token] = []
-    for m in _TOKEN_RE.finditer(scan):
+    for m in _GROUP_RE.finditer(scan, start):
+        word = m.group(0)
+        if " " not in word and "\u00a0" not in word and "\u202f" not in word and _lone_word_skipped(word):
+            continue
+        out.extend(_tokens(scan, m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _lone_word_skipped(word: str) -> bool:
+    core = word.rstrip("-‑'’.")
+    if core.endswith(("’s", "'s")):
+        core = core[:-2]
+    if not core:
+        return True
+    key = _key(core)
+    allcaps = len(core) > 1 and core.isupper() and sum(c.isalpha() for c in core) > 1
+    is_title = key in TITLE_WORDS and (key not in FIRST_NAMES or key in ("major", "king", "prince"))
+    return allcaps or is_title or (not _CONTRACTION_RE.search(core) and is_not_name(core)) or bool(
+        _CONTRACTION_RE.search(core))
+
+
+def _tokens(scan: str, start: int = 0, end: int | None = None) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN_RE.finditer(scan, start, len(scan) if end is None else end):
         s = m.start()
         if s and (scan[s - 1].isalnum() or scan[s - 1] == "_"):
             continue  # a capital inside a word
@@ -344,34 +377,30 @@ def _title_after(ctx: ParseContext, end: int) -> str | None:
 
 def _title_case_line(ctx: ParseContext, pos: int) -> bool:
     """A headline written in Title Case, where capitals say nothing about names."""
-    line_start = ctx.scan.rfind("\n", 0, pos) + 1
+    start = line_start(ctx.scan, pos)
     cache = ctx._cache.setdefault("title_case_lines", {})
-    if line_start not in cache:
-        cache[line_start] = _is_title_case(ctx, line_start, pos)
-    return cache[line_start]
+    if start not in cache:
+        cache[start] = _is_title_case(ctx, start, pos)
+    return cache[start]
 
 
-def _is_title_case(ctx: ParseContext, line_start: int, pos: int) -> bool:
-    line_end = ctx.scan.find("\n", pos)
-    line = ctx.scan[line_start:len(ctx.scan) if line_end == -1 else line_end]
+def _is_title_case(ctx: ParseContext, start: int, pos: int) -> bool:
+    line = ctx.scan[start:line_end(ctx.scan, pos)]
     words = [w for w in _WORD_RE.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _is_byline(ctx: ParseContext, start: int) -> bool:
-    line_start = ctx.scan.rfind("\n", 0, start) + 1
-    line_end = ctx.scan.find("\n", start)
-    line_end = len(ctx.scan) if line_end == -1 else line_end
-    if line_end - line_start > 120:
+    ls, le = line_start(ctx.scan, start), line_end(ctx.scan, start)
+    if le - ls > 120:
         return False
-    return _BYLINE_RE.match(ctx.folded[line_start:start]) is not None
+    return _BYLINE_RE.match(ctx.folded[ls:start]) is not None
 
 
 def _speaker_label(ctx: ParseContext, group: list[_Token]) -> _Candidate | None:
     """An all-caps label at a paragraph start, "PRESIDENT BIDEN:" -> the name words, with the title as role."""
     first, last = group[0], group[-1]
-    line_start = ctx.scan.rfind("\n", 0, first.start) + 1
-    if ctx.scan[line_start:first.start].strip() or not ctx.scan[last.end:last.end + 2].lstrip(" ").startswith(":"):
+    if ctx.scan[line_start(ctx.scan, first.start):first.start].strip() or not ctx.scan[last.end:last.end + 2].lstrip(" ").startswith(":"):
         return None
     if not all(t.allcaps or _is_initial(t) or t.key in HONORIFIC_ABBREVIATIONS for t in group):
         return None
@@ -385,12 +414,14 @@ def _speaker_label(ctx: ParseContext, group: list[_Token]) -> _Candidate | None:
 
 def _candidates(ctx: ParseContext) -> list[_Candidate]:
     scan = ctx.scan
-    toks = _tokens(scan)
+    toks = _name_tokens(scan, ctx.body_start)
     titles = _TitleIndex(ctx)
     cands: list[_Candidate] = []
     for group in _groups(scan, toks):
         if group[0].start < ctx.body_start:
             continue
+        if len(group) == 1 and (group[0].allcaps or _is_title(group[0]) or _not_name(group[0])):
+            continue  # the common case: "The", "NATO", "President" alone
         if len(group) > 1 and all(t.allcaps or _is_initial(t) or t.key in NAME_PARTICLES for t in group):
             label = _speaker_label(ctx, group)
             if label:
@@ -436,7 +467,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 before = ctx.folded[s0:run[0].start]
                 if re.search(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$", before):
                     pass
-                elif _FR_INVERTED_SUBJECT_RE.search(before) or (
+                elif (_FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before)) or (
                         _EN_SPEECH_AFTER_RE.match(ctx.folded, run[-1].end) and before.strip()):
                     cand.evidence = "speech"
             cands.append(cand)
@@ -482,8 +513,10 @@ class _People:
 
     def merge(self, cand: _Candidate, ctx: ParseContext, create: bool) -> None:
         words = _name_words(cand)
-        keys = {_key(w) for w in words if len(w.rstrip(".")) > 1}
         surname = _surname(words)
+        if not create and surname not in self.by_key:
+            return  # the usual unproven run: no person of that name
+        keys = {_key(w) for w in words if len(w.rstrip(".")) > 1}
         mention = Mention(ctx.text[cand.start:cand.end], (cand.start, cand.end))
         if not create and len(words) > 1:
             # an unproven run joins a person only when every word of it is a word of that person's name

@@ -16,7 +16,8 @@ _LINE_RE = re.compile(r"[^\n]*\n?")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.{0,2000}?-->", re.S)
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 # a line break inside a paragraph: the next line is not blank and opens no list item, heading or table row
-_SOFT_BREAK_RE = re.compile(r"(?<=[^\n])\n(?=[ \t]*(?![-–—•*+#>|][ \t]|\d+[.)][ \t]|\|)\S)")
+# (a line of 40 characters or more, not ending with a colon: short lines are headings and list items)
+_SOFT_BREAK_RE = re.compile(r"\n(?<=[^\n]{39}[^\n:]\n)(?=[ \t]*(?![-–—•*+#>|][ \t]|\d+[.)][ \t]|\|)\S)")
 
 
 def is_hard_wrapped(scan: str, start: int = 0) -> bool:
@@ -29,6 +30,23 @@ def is_hard_wrapped(scan: str, start: int = 0) -> bool:
         return False  # a long line here and there is a link or a table, most lines are short when wrapped
     joined = sum(1 for i in body if i + 1 < len(lines) and lines[i + 1].strip() and len(lines[i]) >= 40)
     return joined >= 0.3 * len(body)
+
+
+LINE_REACH = 2000  # characters looked at around a position to find its line: bounds the cost of huge lines
+
+
+def line_start(scan: str, pos: int, reach: int = LINE_REACH) -> int:
+    """Start of the line holding `pos`, or `pos - reach` inside a very long line."""
+    lo = max(0, pos - reach)
+    k = scan.rfind("\n", lo, pos)
+    return k + 1 if k != -1 else lo
+
+
+def line_end(scan: str, pos: int, reach: int = LINE_REACH) -> int:
+    """End of the line holding `pos` (its line break), or `pos + reach` inside a very long line."""
+    hi = min(len(scan), pos + reach)
+    k = scan.find("\n", pos, hi)
+    return k if k != -1 else hi
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -56,12 +74,7 @@ def prose(ctx: ParseContext) -> ParseContext:
         # HTML left inside a Markdown or text file (figures, links): its attribute values are not quotes
         tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(scan, ctx.body_start)]
     if is_hard_wrapped(scan, ctx.body_start):
-        for m in _SOFT_BREAK_RE.finditer(scan, ctx.body_start):
-            k = m.start()
-            line_start = scan.rfind("\n", 0, k) + 1
-            line = scan[line_start:k]
-            if len(line.strip()) >= 40 and not line.rstrip().endswith(":"):
-                soft.append(k)
+        soft = [m.start() for m in _SOFT_BREAK_RE.finditer(scan, ctx.body_start)]
     if soft or tags:
         new_scan, new_folded = scan, ctx.folded
         if soft:

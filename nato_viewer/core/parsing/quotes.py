@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from nato_viewer.core.model import Person, Quote, Span
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.name_lexicon import is_not_name
-from nato_viewer.core.parsing.prose import prose
+from nato_viewer.core.parsing.prose import line_end, line_start, prose
 from nato_viewer.core.parsing.speech_verbs import LABEL_CUE_RE, SPEECH_VERB_RE
 from nato_viewer.core.parsing.text import ABBREVIATIONS, fold_word
 from nato_viewer.core.parsing.titles import TITLE_HEAD_RE, TITLE_WORDS
@@ -90,6 +90,9 @@ class _Speaker:
 def _find_close(scan: str, o: int, opener: str, limit: int) -> int:
     """Index of the mark that closes the one at `o`, or -1."""
     if opener == "«":
+        k = scan.find("»", o + 1, limit)
+        if k == -1 or scan.find("«", o + 1, k) == -1:
+            return k  # the usual case, and no scan at all when nothing closes
         depth = 0
         for m in re.finditer(r"[«»]", scan[o + 1:limit]):
             if m.group(0) == "«":
@@ -104,10 +107,10 @@ def _find_close(scan: str, o: int, opener: str, limit: int) -> int:
         if opener == "„":
             k2 = scan.find("“", o + 1, limit)
             k = k2 if k == -1 or (k2 != -1 and k2 < k) else k
-        line_end = scan.find("\n", o)
-        if (k == -1 or (line_end != -1 and k > line_end)) and line_end != -1:
+        eol = scan.find("\n", o, limit)
+        if eol != -1 and (k == -1 or k > eol):
             # a broken closer on the same line ("...’‘" or a straight quote)
-            m = re.search(r"[’‘\"](?!\w)", scan[o + 1:line_end])
+            m = re.search(r"[’‘\"](?!\w)", scan[o + 1:eol])
             if m:
                 return o + 1 + m.start()
         return k
@@ -137,15 +140,15 @@ def _pair_marks(scan: str, begin: int) -> list[_Segment]:
             pos = o + 1  # a closing straight mark with no opener
             continue
         limit = min(n, o + _MAX_QUOTE)
-        line_end = scan.find("\n", o)
-        line_end = n if line_end == -1 else line_end
+        eol = scan.find("\n", o, limit)
+        eol = limit if eol == -1 else eol
         c = _find_close(scan, o, ch, limit)
-        if c == -1 or c > line_end:
-            nxt_par = _next_paragraph(scan, line_end)
+        if c == -1 or c > eol:
+            nxt_par = _next_paragraph(scan, eol) if scan.startswith("\n", eol) else None
             if nxt_par is not None and scan[nxt_par] == ch and _opens_paragraph(scan, o):
                 # press convention: the quote goes on in the next paragraph, which reopens it
-                _add_segment(scan, segments, o, line_end)
-                pos = line_end
+                _add_segment(scan, segments, o, eol)
+                pos = eol
                 continue
             if c != -1 and ch not in "\"‘" and scan.find(ch, o + 1, c) == -1 and _opens_paragraph(scan, o):
                 _add_segment(scan, segments, o, c)  # one quote over several paragraphs
@@ -159,12 +162,11 @@ def _pair_marks(scan: str, begin: int) -> list[_Segment]:
 
 
 def _opens_paragraph(scan: str, o: int) -> bool:
-    line_start = scan.rfind("\n", 0, o) + 1
-    return not scan[line_start:o].strip(_SPACE + "-–—•·*>")
+    return not scan[line_start(scan, o, 400):o].strip(_SPACE + "-–—•·*>")
 
 
-def _next_paragraph(scan: str, line_end: int) -> int | None:
-    k = line_end
+def _next_paragraph(scan: str, eol: int) -> int | None:
+    k = eol
     n = len(scan)
     while k < n and (scan[k] == "\n" or scan[k] in _SPACE):
         k += 1
@@ -184,9 +186,8 @@ def _add_segment(scan: str, out: list[_Segment], o: int, c: int) -> None:
 # --------------------------------------------------------------------------- speech or label?
 
 def _line_bounds(scan: str, pos: int) -> tuple[int, int]:
-    s = scan.rfind("\n", 0, pos) + 1
-    e = scan.find("\n", pos)
-    return s, (len(scan) if e == -1 else e)
+    # what matters around a quote is its own line's head and tail: 400 characters either side is plenty
+    return line_start(scan, pos, 400), line_end(scan, pos, 400)
 
 
 def _label_before(ctx: ParseContext, seg: _Segment) -> tuple[int, int] | None:
@@ -490,9 +491,7 @@ def _attribute(ctx: ParseContext, res: _Resolver, seg: _Segment, floor: int,
     # a signature line: "“…”\n\n– President Biden, February 19, 2021"
     dash = _DASH_LINE_RE.match(scan, seg.close_pos + 1)
     if dash and not scan[seg.close_pos + 1:dash.start()].strip():
-        le = scan.find("\n", dash.end())
-        le = len(scan) if le == -1 else le
-        sp = _subject_near(ctx, res, dash.end(), le, dash.end(), True, None, None)
+        sp = _subject_near(ctx, res, dash.end(), line_end(scan, dash.end()), dash.end(), True, None, None)
         if sp:
             return sp
     # 2. a label line: "Sen. Ted Cruz: “…”"

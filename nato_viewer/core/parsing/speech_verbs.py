@@ -41,7 +41,8 @@ ATTRIBUTION_PREP_RE = re.compile(r"\b(?:selon|d'apres|according to|cite par|cite
 
 # A quoted term introduced by one of these words is a name or a label, not speech.
 LABEL_CUE_RE = re.compile(
-    r"(?:\b(?:surnomme|surnommee|baptise|baptisee|appele|appelee|nomme|nommee|intitule|intitulee|dit|dite|dits"
+    r"(?:(?<!\sa\s)(?<!ont\s)(?<!ait\s)\bdits?\s*$"
+    r"|\b(?:surnomme|surnommee|baptise|baptisee|appele|appelee|nomme|nommee|intitule|intitulee|dite|dites"
     r"|so-called|called|named|dubbed|nicknamed|entitled|titled|known as|label|format|operation|exercice|exercise"
     r"|plan d'action|plan|mission|programme|program|initiative|statut|status|projet|project|rapport|report"
     r"|document|doctrine|strategie|strategy|concept|groupe|group|force|forces|hashtag|slogan|mot|word|term|terme"
