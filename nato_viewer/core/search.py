@@ -237,10 +237,11 @@ def _fts(conn: sqlite3.Connection, table: str, expr: str, score: str | None) -> 
 def _event_matches(conn: sqlite3.Connection, expr: str, rank: bool) -> tuple[np.ndarray, np.ndarray]:
     """Events whose title or summary match, or one of whose quotes does (sorted ids, best score each)."""
     ids, scores = _fts(conn, "events_fts", expr, "bm25(events_fts, 3.0, 1.0)" if rank else None)
+    # bm25() cannot run inside an aggregate: the best score of each event is taken below.
     score = "bm25(quotes_fts)" if rank else "0"
     quoted = conn.execute(
-        f"SELECT q.event_id, min({score}) FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-        "WHERE quotes_fts MATCH ? AND q.event_id IS NOT NULL GROUP BY q.event_id", (expr,)).fetchall()
+        f"SELECT q.event_id, {score} FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+        "WHERE quotes_fts MATCH ? AND q.event_id IS NOT NULL", (expr,)).fetchall()
     if not quoted:
         return ids, scores
     q_ids = np.fromiter((r[0] for r in quoted), np.int64, len(quoted))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -61,6 +62,7 @@ class DetailHeader(QWidget):
         for label in (self.title, self.meta):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 4, 6, 4)
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         restriction_box.setContentsMargins(6, 0, 6, 0)
         self.restriction_label = QLabel(self.restriction_bar)
         self.restriction_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.restriction_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.show_all_button = QPushButton(_("Show the whole library"), self.restriction_bar)
         restriction_box.addWidget(self.restriction_label, 1)
         restriction_box.addWidget(self.show_all_button)
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(260)
         self.progress.setTextVisible(True)

@@ -1,5 +1,5 @@
 """Keeps the app alive on PySide6 6.12.0 with Python 3.11, where every call of a Qt method that
-returns void gives back None without taking a reference to it.
+returns void gives back None without taking a reference to it (6.11.3 does not).
 
 Each such call lowers None's reference count by one; after some thousands of calls (a few
 repaints of the timeline) None is deallocated and Python aborts ("none_dealloc"). Python 3.12+
@@ -29,9 +29,14 @@ def none_refcount_leaks() -> bool:
     return before - sys.getrefcount(None) >= 100
 
 
-def _give_none_references(count: int) -> None:
+# The same build also drops references to True and False on some paths (seen as "bool_dealloc"
+# at exit), so the three singletons are looked after together.
+SINGLETONS = (None, True, False)
+
+
+def _give_references(obj, count: int) -> None:
     # ob_refcnt is the first field of every CPython object: what Py_INCREF does, `count` times
-    ctypes.c_ssize_t.from_address(id(None)).value += count
+    ctypes.c_ssize_t.from_address(id(obj)).value += count
 
 
 class NoneReserve:
@@ -43,10 +48,12 @@ class NoneReserve:
 
     def top_up(self) -> None:
         if sys.version_info >= (3, 12):
-            return  # None is immortal
-        if sys.getrefcount(None) < 2 * self.reserve:
-            _give_none_references(self.reserve)
-            self.held += self.reserve
+            return  # None, True and False are immortal
+        for obj in SINGLETONS:
+            if sys.getrefcount(obj) < 2 * self.reserve:
+                _give_references(obj, self.reserve)
+                if obj is None:
+                    self.held += self.reserve
 
 
 def protect(parent=None, interval_ms: int = 250):

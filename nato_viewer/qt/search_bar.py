@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nato_viewer.core.formatting import country_name, format_number, kind_label, role_label
 from nato_viewer.core.i18n import _, ngettext
@@ -123,6 +132,10 @@ class SearchBar(QWidget):
         self.facet_line.setObjectName("facetLine")
         self.facet_line.setTextFormat(Qt.TextFormat.PlainText)
         self.facet_line.setWordWrap(False)
+        # a long facet line is cut at the window's edge; it must never widen the window
+        self.facet_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info.setMinimumWidth(120)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)

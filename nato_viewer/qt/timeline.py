@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from babel.dates import format_skeleton
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from nato_viewer.core.formatting import babel_locale, format_event_date, kind_label
 from nato_viewer.core.i18n import _, current_language, ngettext
@@ -167,6 +167,7 @@ class TimelinePlot(QWidget):
             )
         )
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("timelineCount")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)

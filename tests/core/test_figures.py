@@ -254,6 +254,9 @@ def test_french_demonyms():
         ("The resolution passed by a 9-4 vote.", "en"),
         ("It weighed half a million pounds of food.", "en"),
         ("Two of our close partners joined.", "en"),
+        ("One in three women agree, and 7 in 10 Americans too.", "en"),
+        ("The 32-nation Alliance marked its 75-year history in the 1990s' style.", "en"),
+        ("Rendez-vous à 20 h 30, puis à 21h15, avec 3 000 km de frontière.", "fr"),
     ],
 )
 def test_not_figures(text, lang):

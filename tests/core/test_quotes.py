@@ -160,6 +160,13 @@ def test_anonymous_sources_and_bodies_keep_the_wording():
     ]
 
 
+def test_a_dit_is_speech_but_format_dit_is_a_label():
+    text = ("Le ministre Paul Garnier a dit « nous tiendrons parole » devant les députés, "
+            "lors d'une réunion au format dit « Weimar ».")
+    quotes = _quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("nous tiendrons parole", "Paul Garnier")]
+
+
 def test_united_states_is_not_a_speech_verb():
     text = ('Defence Secretary Alan Brooks said the United States would "stand with its Allies for as long '
             'as it takes."')

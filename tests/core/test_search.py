@@ -135,10 +135,23 @@ def test_event_level_matches_rank_first_and_are_highlighted(library):
     assert f"{HIGHLIGHT_START}drone" in snippet and HIGHLIGHT_END in snippet
 
 
-def test_quotes_are_searched(library):
-    result = library.search(Query("percent"))
+@pytest.mark.parametrize("order", ["date", "rank"])
+def test_quotes_are_searched(library, order):
+    result = library.search(Query("percent", order=order))
+    assert result.message is None
     rows = library.event_rows(result.event_ids)
-    assert [r.summary for r in rows if HIGHLIGHT_START in result.snippets.get(r.id, "")][0].startswith("Canada")
+    # The event the quote belongs to comes first, with the quote as its snippet.
+    assert rows[0].summary.startswith("Canada")
+    assert result.snippets[rows[0].id] == f"We will reach two {HIGHLIGHT_START}percent{HIGHLIGHT_END}"
+    # The document's other event matches through the document's text only.
+    assert result.total == 2
+
+
+@pytest.mark.parametrize("text", ["drones", '"air defence"', "drones OR percent", "canada -drones", "stoltenberg"])
+@pytest.mark.parametrize("order", ["date", "rank", "kind", "title", "document"])
+def test_well_formed_queries_need_no_repair(library, text, order):
+    result = library.search(Query(text, order=order))
+    assert result.message is None and result.total > 0
 
 
 def test_filters(library):

@@ -16,7 +16,7 @@ import pytest
 
 from nato_viewer.cli import main as cli_main
 from nato_viewer.core import schema, store
-from nato_viewer.core.model import Country, CountryMention, Document, Event, Figure, Mention, Person, Quote
+from nato_viewer.core.model import EVENT_KINDS, Country, CountryMention, Document, Event, Figure, Mention, Person, Quote
 from nato_viewer.core.parsing.pipeline import parse_file
 from nato_viewer.core.search import Query
 from nato_viewer.core.store import IndexReport, Library, LibraryError, event_period
@@ -198,6 +198,26 @@ def test_document_round_trip_and_event_ids(tmp_path):
         assert lib.stats()["events"] == 2 and lib.stats()["documents"] == 1
         with pytest.raises(KeyError):
             lib.document(doc_id)
+
+
+def test_search_follows_writes_and_odd_values(tmp_path):
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        lib.add_document(hand_document(str(tmp_path / "a.txt")))
+        assert lib.search(Query("")).total == 2
+        odd = hand_document(str(tmp_path / "b.txt"))
+        odd.events[0].kind, odd.events[0].precision, odd.language = "rumour", "someday", "de"
+        lib.add_document(odd)  # appended: read incrementally
+        result = lib.search(Query(""))
+        assert result.total == 4
+        assert {f.key: f.count for f in result.facets.kinds} == {"pledge": 1, "projection": 2, "rumour": 1}
+        assert {f.key: f.count for f in result.facets.languages} == {"fr": 2, "de": 2}
+        assert lib.search(Query("", lang="de")).total == 2
+        rumour = lib.event_db_id(lib.document_id(tmp_path / "b.txt"), "e1")
+        t = lib.timeline([rumour])
+        assert t.lane[0] == EVENT_KINDS.index("other") and t.precision[0] == 0
+        assert lib.remove([tmp_path / "a.txt"]) == 1  # a deletion: read again from scratch
+        assert lib.search(Query("")).total == 2
+        assert lib.search(Query("", kind="pledge")).total == 0
 
 
 def test_event_periods():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -261,17 +262,22 @@ def _trim(folded: str, span: Span) -> Span:
 # ---------------------------------------------------------------- the finder
 
 class _Taken:
-    """Spans already claimed by a more specific pattern."""
+    """Spans already claimed by a more specific pattern (disjoint, kept sorted: a binary search each)."""
 
     def __init__(self) -> None:
-        self.spans: list[Span] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
     def free(self, span: Span) -> bool:
         s, e = span
-        return all(e <= a or s >= b for a, b in self.spans)
+        i = bisect_left(self.starts, e)
+        # Claimed spans are disjoint, so the last one starting before `e` reaches furthest.
+        return i == 0 or self.ends[i - 1] <= s
 
     def take(self, span: Span) -> None:
-        self.spans.append(span)
+        i = bisect_left(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
 
 
 def _year_ok(scan: str, folded: str, s: int, e: int) -> bool:
@@ -292,10 +298,11 @@ def _year_ok(scan: str, folded: str, s: int, e: int) -> bool:
     return True
 
 
-def _future(folded: str, sentence: Span | None) -> bool:
+def _future(folded: str, sentence: Span | None, at: int) -> bool:
+    """Whether the sentence around `at` speaks of the future (looked for near `at` only)."""
     if sentence is None:
         return False
-    return bool(FUTURE_CUES_RE.search(folded, sentence[0], sentence[1]))
+    return bool(FUTURE_CUES_RE.search(folded, max(sentence[0], at - 160), min(sentence[1], at + 160)))
 
 
 def _weekday_date(wd: int, ref: dt.date, lead: str | None, tail: str | None, future: bool) -> dt.date:
@@ -440,7 +447,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             if ctx.language == "en" and not scan[m.start("wd")].isupper():
                 continue
             idx = sentence_at(ctx.sentences, m.start())
-            future = _future(folded, ctx.sentences[idx] if idx >= 0 else None)
+            future = _future(folded, ctx.sentences[idx] if idx >= 0 else None, m.start())
             day = _weekday_date(wd, ref, m["lead"], m["tail"], future)
             keep(_Found(m.span(), day, None, "day", relative=True))
     for m in _YEAR.finditer(folded, lo, hi) if digits else ():

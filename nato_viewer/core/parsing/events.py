@@ -1,9 +1,11 @@
 """Events: the main event of a document and each decision, pledge, projection... it reports.
 
-The main event comes from the lead sentence (what met, joined, was appointed, was struck) and the
-title (a statement, remarks or a fact sheet is itself an event). Further events come one per clause
-whose words trigger a kind (event_lexicon.TRIGGERS), dated by the date expression of that clause or,
-without one, at the document date with the precision its tense suggests (before, ongoing, day).
+The main event comes from the lead sentence (what met, joined, was appointed, was struck) or, failing
+that, the title; the release or article itself is a statement event too (readouts aside). Further
+events come one per clause whose words trigger a kind (event_lexicon.TRIGGERS, FR and EN), dated by
+the date expression of that clause (the one nearest the trigger), else by the event a preview
+announces, else at the document date with the precision its tense suggests (before, ongoing, day).
+A summit named with its own date ("the summit in July") is a meeting of its own.
 """
 
 from __future__ import annotations
@@ -32,8 +34,12 @@ from nato_viewer.core.parsing.text import fold, shorten
 TITLE_LIMIT = 100
 # The lead sentence describes the main event; only these kinds read off it make further events.
 _LEAD_EXTRA_KINDS = frozenset({"exercise", "accession", "appointment", "decision", "contract", "meeting"})
-# Where one clause ends and the next begins: "; ", ": ", " – ", ", and (that) ...", ", while ...".
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,\s+(?:et|and|while|alors que|tandis que)\s+(?:que\s+|qu.)?")
+# Where one clause ends and the next begins: "; ", ": ", " – ", ", and (that) ...", ", while ...",
+# ", ajoutant que ..." (a second reported statement).
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[-–—]\s|,\s+(?:et|and|while|alors que|tandis que)\s+(?:que\s+|qu.)?|"
+    r",\s+(?:ajoutant|adding|soulignant|stressing|noting|notant|pr[ée]cisant)\s"
+)
 _SINCE_ANY = re.compile(r"(?<![\w-])(?:since|depuis|ever since)(?![\w-])")
 # Meeting words that name a gathering, not an act of meeting a target or a requirement.
 _NAMED_MEETING = re.compile(
@@ -47,6 +53,12 @@ _OPENER = re.compile(
     r"^(?:[-•*·]\s+|\(\d+\)\s+|(?:and|but|so|also|finally|in addition|moreover|meanwhile|et|mais|enfin|"
     r"par ailleurs|en outre|de plus|de son cote|de son côté)\s*,?\s+)",
     re.IGNORECASE,
+)
+_MEETS = re.compile(r"\b(?:met|meet|meeting|summit|spoke|call|visit|reunis|sommet|entretenu)\b")
+_HOST_GATHERING = re.compile(
+    r"(?:on the (?:margins|sidelines) of|en marge d[eu]|at the|lors d[eu]|during the|au cours d[eu]|ahead of the|"
+    r"avant le|in the framework of|dans le cadre d[eu])\s+(?:la |l'|the )?(?:\w+ ){0,3}"
+    r"(?:summit|sommet|ministerial|ministerielle|council|conseil|meeting|reunion)\b"
 )
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|source:|photo|credit)", re.I)
@@ -66,6 +78,10 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
     if main.kind not in ("statement", "operation") and not READOUT_TITLE.search(fold(title or "")):
         events.append(_statement_event(ctx, main, title or ""))
     seen = {_key(ctx, main, main.span)}
+    host = _host_gathering(ctx, lead, main) if lead is not None and main.kind == "meeting" else None
+    if host is not None:
+        seen.add(_key(ctx, host, host.span))
+        events.append(host)
     for sent in sentences:
         for clause in _clauses(ctx, sent):
             for event in _clause_events(ctx, dates, clause, main):
@@ -122,11 +138,20 @@ def _main_event(ctx: ParseContext, dates: list[DateExpr], title: str, lead: Span
     return event
 
 
+def _host_gathering(ctx: ParseContext, lead: Span, main: Event) -> Event | None:
+    """The gathering on whose margins or at which the lead's meeting takes place ("met on the margins of
+    the G20 Summit", "s'est entretenu avec lui lors du sommet"): an event of its own, at the same date."""
+    m = _HOST_GATHERING.search(ctx.folded, lead[0], lead[1])
+    if m is None:
+        return None
+    event = _event(ctx, "meeting", lead, _as_date(main), main=False)
+    return event
+
+
 def _meets(ctx: ParseContext, lead: Span | None) -> bool:
     if lead is None:
         return False
-    return bool(re.search(r"\b(?:met|meet|meeting|summit|spoke|call|visit|reunis|sommet|entretenu)\b",
-                          ctx.folded[lead[0]:lead[1]]))
+    return bool(_MEETS.search(ctx.folded, lead[0], lead[1]))
 
 
 def _lead_date(ctx: ParseContext, dates: list[DateExpr], lead: Span | None) -> DateExpr | None:
@@ -187,8 +212,13 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
     future = bool((future_date is not None or in_clause or _after_doc(ctx, main)) and FUTURE_CUES.search(text))
     if future and future_date is not None and future_date.precision in ("year", "year_end", "month") \
             and not TRIGGERS["accession"].search(text) and not TRIGGERS["appointment"].search(text):
-        # "D'ici la fin de 2026, les Alliés auront doublé...": a dated forecast or target.
-        out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
+        # "D'ici la fin de 2026, les Alliés auront doublé...": a dated forecast or target; "nine Allies
+        # will meet it this year, 19 by 2024": one for each date.
+        starts = set()
+        for d in [future_date] + [x for x in in_clause if x is not future_date]:
+            if d.precision in ("year", "year_end", "month") and _is_future(ctx, d) and d.start[:4] not in starts:
+                starts.add(d.start[:4])
+                out.append(_event(ctx, "projection", clause, d, main=False, text=text))
         return out
     candidates: list[tuple[str, re.Match]] = []
     found = _triggers(ctx, clause)
@@ -294,6 +324,10 @@ def _future_date(ctx: ParseContext, in_clause: list[DateExpr]) -> DateExpr | Non
         elif (d.end or d.start) > doc[:len(d.start)] or d.start[:7] > doc[:7]:
             return d
     return None
+
+
+def _is_future(ctx: ParseContext, d: DateExpr) -> bool:
+    return _future_date(ctx, [d]) is d
 
 
 def _pick_date(in_clause: list[DateExpr], at: int, prefer: DateExpr | None) -> DateExpr | None:

@@ -21,6 +21,7 @@ from nato_viewer.core.loader import front_matter
 from nato_viewer.core.model import Figure
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.numbers import (
+    NUMBER_WORDS,
     PERCENT,
     QUALIFIER_LAST_WORDS,
     Currency,
@@ -161,6 +162,8 @@ fois cent kilometres tonnes kilos entre contre vers chez selon depuis pendant ap
 plus moins tres aussi
 """))
 
+_STOP = _STOP | NUMBER_WORDS
+
 # Words before a number that make it part of a name or a reference ("Article 5", "numéro 2").
 _CODE_WORDS = (
     "article|articles|resolution|resolutions|section|sections|paragraph|paragraphs|paragraphe|paragraphes|"
@@ -210,6 +213,8 @@ def _date_after() -> re.Pattern:
 
 # Units that may be hyphenated to a number: "a 50-percent rise", "a 10-million-dollar contract".
 _HYPHEN_UNITS = ("-percent", "-per-cent", "-pour-cent", "-dollar", "-euro")
+_RATIO_BEFORE = re.compile(r"(?<![\w])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois"
+                           r"|quatre|cinq)[ ]$")
 _DIGITS_BEFORE = re.compile(r"\d+$")
 _TIME_AFTER = re.compile(r"[ ]?(?::\d{2}|h\d{2}|h(?![a-z])|[ap]\.?m\.?(?![a-z]))")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;\n\"«“(—–-]|\d\)?)[ ]*$")
@@ -234,10 +239,13 @@ _THAT_NUMBER = re.compile(
     r"(?<![\w])(?:that|this|the|ce|le|leur|their)[ ](?:number|nombre|chiffre|total|tally)(?:[ ][a-z']+){0,4}[ ]$"
 )
 _AU_NOMBRE = re.compile(r"(?P<noun>[a-z][a-z'-]*)[ ]?,?[ ]au[ ]nombre[ ](?:de[ ]|d')$")
-# A sentence ends at ". " unless the period closes an initial or "U.S.".
 # What may follow a number that stands for a count named elsewhere ("from four to six.",
 # "is now 23, up from", "au nombre d'un milliard,"): not a noun of its own ("three times that").
-_ENDS_A_CLAUSE = re.compile(r"[ ]?(?:[.,;:)!?\n\"»”]|$|-|(?:and|et|or|ou|to|a|in|en|by|par|since|depuis|today|now|this|last|at|on|as)(?![\w]))")
+_ENDS_A_CLAUSE = re.compile(
+    r"[ ]?(?:[.,;:)!?\n\"»”]|$|-|(?:and|et|or|ou|to|a|in|en|by|par|since|depuis|today|now|this|last|at|on|as)"
+    r"(?![\w]))"
+)
+# A sentence ends at ". " unless the period closes an initial or "U.S.".
 _SENTENCE_BREAK = re.compile(r"(?<!\.[a-z])(?<![ ][a-z])[.!?][ \n\"»”]|\n")
 
 
@@ -363,10 +371,12 @@ def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
             r.qualifier = r.qualifier or qa[0]
             r.end = qa[1]
         return r
-    if num.abbrev_scale or _in_a_name(scan, num, prev, prev_start):
+    if num.abbrev_scale or _in_a_name(folded, scan, num, prev, prev_start):
         return None  # "5m", "3k" without a currency: metres, thousands of something unsaid
 
     np = _counted_after(folded, scan, num, lang)
+    if np is not None and prev in ("in", "sur") and _RATIO_BEFORE.search(folded, max(0, prev_start - 14), prev_start):
+        np = None  # "one in three women", "7 in 10 Americans", "un sur cinq": a ratio
     if np is not None:
         head = folded[np[0]:np[1]].rsplit(" ", 1)[-1]
         if not _countable(folded, lang, num, prev, head, r.qualifier is not None):
@@ -417,18 +427,19 @@ def _not_a_quantity(folded: str, scan: str, lang: str, num: Number, prev: str, p
     return num.start >= 2 and folded[num.start - 1] == "-" and folded[num.start - 2].isalpha()
 
 
-def _in_a_name(scan: str, num: Number, prev: str, prev_start: int) -> bool:
+def _in_a_name(folded: str, scan: str, num: Number, prev: str, prev_start: int) -> bool:
     """A number right after a capitalised word inside a sentence names something ("Steadfast
     Defender 24", "the Bucharest Nine", "World War Two"), and so does a capitalised spelled number
     inside a sentence ("the Group of Seven").  Only counts are judged so: a currency or a percent
     sign makes "EUR 40 million" or "la Commission 1,5 milliard d'euros" a sum all the same."""
+    # sentence starts are read on the unwrapped folded text: a soft line break is no start
     if num.spelled and scan[num.start:num.start + 1].isupper() and not _SENTENCE_START_BEFORE.search(
-        scan, max(0, num.start - 6), num.start
+        folded, max(0, num.start - 6), num.start
     ):
         return True
     if prev and scan[prev_start].isupper() and prev[0].isalpha() and not prev.endswith(("'s", "s'")):
         return not (prev.endswith(".") or prev in _FUNCTION_CAPITALS or _SENTENCE_START_BEFORE.search(
-            scan, max(0, prev_start - 6), prev_start))
+            folded, max(0, prev_start - 6), prev_start))
     return False
 
 

@@ -41,6 +41,9 @@ _FR_MULT = {"cent": 100, "cents": 100, "mille": 1000, "million": 10**6, "million
             "milliard": 10**9, "milliards": 10**9, "billion": 10**12, "billions": 10**12}
 _EN_MULT.update({w + "s": v for w, v in list(_EN_MULT.items()) if w != "hundred" and w != "thousand"})
 
+# Every spelled number word of both languages ("two", "deux", "hundred", "mille"...).
+NUMBER_WORDS = frozenset(list(_EN_UNITS) + list(_EN_MULT) + list(_FR_UNITS) + list(_FR_MULT))
+
 # Scale words after digits ("600 milliards", "1.5 million"); abbreviations only count next to a currency.
 SCALE_WORDS = {
     "en": {"thousand": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9, "billions": 10**9,
@@ -310,7 +313,7 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
             break
         m = DIGITS.match(folded, first.start(), end)
         pos = m.end()
-        if _glued_before(folded, m.start()) or any(s <= m.start() < e for s, e in taken):
+        if _glued_before(folded, m.start()) or (taken and any(s <= m.start() < e for s, e in taken)):
             continue
         sm = scale_re.match(folded, m.end(), end)
         value = digits_value(m, has_scale=bool(sm), lang=lang)
@@ -328,14 +331,17 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
 
     units, mult = _word_tables(lang)
     for m in _SPELLED[lang].finditer(folded, start, end):
-        if (m.start() and (folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "-_")) or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+        ms = m.start()
+        if (ms and (folded[ms - 1].isalnum() or folded[ms - 1] in "-_")) or (
+            taken and any(s <= ms < e or ms <= s < m.end() for s, e in taken)
+        ):
             continue
         tokens = [(t.group(0), m.start() + t.start(), m.start() + t.end())
                   for t in _SPELLED_TOKEN.finditer(m.group(0)) if t.group(0) in units or t.group(0) in mult]
         for value, s, e in spelled_groups(tokens, lang):
             if not value:
                 continue
-            words = re.findall(r"[a-z]+", folded[s:e])
+            words = _SPELLED_TOKEN.findall(folded, s, e)
             if len(words) == 1 and words[0] in mult and (
                 words[0].endswith("s") or folded[max(0, s - 5):s] in ("pour ", "per ")
             ):

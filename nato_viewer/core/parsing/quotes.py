@@ -31,7 +31,7 @@ from nato_viewer.core.parsing.titles import TITLE_HEAD_RE, TITLE_WORDS
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-_OPENERS = "«“„\"‘"
+
 _MARK_RE = re.compile(r"[«“„\"‘]")
 _SPACE = " \t\u00a0\u202f\u2009\u2007\u200a"
 _MAX_QUOTE = 4000  # characters: a longer "quote" is a stray mark
@@ -433,7 +433,7 @@ def _agent_after(ctx: ParseContext, res: _Resolver, pos: int, end: int, previous
     if sp:
         return sp
     m = re.match(r"\s*((?:(?:le|la|les|l'|the)\s+)?[A-ZÉÈÀ][\w’'-]+(?:\s+[A-ZÉÈÀ][\w’'-]+)*)", ctx.text[pos:end])
-    if m and not is_not_name(m.group(1).split()[-1]) or (m and m.group(1)):
+    if m:  # a body named after "selon": "selon la Russie", "according to Reuters"
         return _Speaker(m.group(1).strip(), (pos + m.start(1), pos + m.end(1)), None, verb)
     return None
 

@@ -26,7 +26,6 @@ def norm_apostrophes(text: str) -> str:
 _APOS_TABLE = str.maketrans({c: "'" for c in APOSTROPHES})
 
 
-@lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     if ch in APOSTROPHES:
         return "'"
@@ -35,20 +34,30 @@ def _fold_char(ch: str) -> str:
     if ch in DASHES:
         return "-"
     decomposed = unicodedata.normalize("NFD", ch)
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    base = base.lower()
-    return base if len(base) == 1 else ch.lower()[:1] or ch
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if len(base) == 1:
+        return base
+    lower = ch.lower()
+    return lower if len(lower) == 1 else ch
+
+
+class _FoldTable(dict):
+    """str.translate table filled on demand: one character in, exactly one out."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, plain spaces and dashes: same length as `text`."""
-    try:
-        ascii_ok = text.isascii()
-    except AttributeError:  # pragma: no cover - py<3.7
-        ascii_ok = False
-    if ascii_ok:
+    if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def fold_word(text: str) -> str:
@@ -69,6 +78,9 @@ ABBREVIATIONS = {
 _SENT_END = re.compile(r"[.!?…]+[\"»”’')\]]*(?=\s)|\n\s*\n|\n")
 # In hard-wrapped text a single line break is only a space, except before a list item or a heading.
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|>|\|)")
+
+
+_LAST_WORD = re.compile(r"([\w.]+)$")
 
 
 def is_hard_wrapped(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -103,8 +115,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: 
         if wrapped and piece == "\n" and not _BLOCK_START.match(text, stop):
             continue
         if "\n" not in piece:
-            before = text[pos:m.start()]
-            word = re.search(r"([\w.]+)$", before)
+            before = text[max(pos, m.start() - 24):m.start()]
+            word = _LAST_WORD.search(before)
             token = word.group(1).lower() if word else ""
             if token and (token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
                 if piece.startswith("."):
