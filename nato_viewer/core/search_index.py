@@ -85,8 +85,8 @@ class EventColumns:
             newer = conn.execute("SELECT count(*) FROM events WHERE id > ?", (last,)).fetchone()[0]
             if total - newer != len(self.ids):  # something was deleted: start again
                 self._reset()
-                last = 0
-            if newer:
+                self._append(conn, 0)
+            elif newer:
                 self._append(conn, last)
         finally:
             conn.execute("COMMIT")

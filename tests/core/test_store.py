@@ -16,7 +16,17 @@ import pytest
 
 from nato_viewer.cli import main as cli_main
 from nato_viewer.core import schema, store
-from nato_viewer.core.model import EVENT_KINDS, Country, CountryMention, Document, Event, Figure, Mention, Person, Quote
+from nato_viewer.core.model import (
+    EVENT_KINDS,
+    Country,
+    CountryMention,
+    Document,
+    Event,
+    Figure,
+    Mention,
+    Person,
+    Quote,
+)
 from nato_viewer.core.parsing.pipeline import parse_file
 from nato_viewer.core.search import Query
 from nato_viewer.core.store import IndexReport, Library, LibraryError, event_period
