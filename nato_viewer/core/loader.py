@@ -130,7 +130,10 @@ def mask_markup(text: str, start: int = 0) -> str:
     return text[:start] + _TAG.sub(blank, text[start:])
 
 
-_INLINE_TAG = re.compile(r"</?(?:u|b|i|em|strong|span|a|br|sup|sub|div|p)\b[^<>]{0,500}>", re.I)
+_INLINE_TAG = re.compile(
+    r"</?(?:u|b|i|em|strong|span|a|br|sup|sub|div|p|img|figure|figcaption|iframe|table|tr|td|th|ul|ol|li|h[1-6]|hr|blockquote|font|center|section|picture|source|video)\b[^<>]{0,2000}>",
+    re.I,
+)
 
 
 def mask_inline_tags(text: str, start: int = 0) -> str:

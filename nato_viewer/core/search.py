@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,7 +35,7 @@ ORDERS = ("date", "rank", "kind", "title", "document")
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 PEOPLE_FACET_LIMIT = 100
-SNIPPET_LIMIT = 50  # snippets computed with the result; more with Library.snippets()
+SNIPPET_LIMIT = 30  # snippets computed with the result (a screenful); more with Library.snippets()
 SNIPPET_WIDTH = 160  # characters of context around the first match
 
 
@@ -203,8 +204,9 @@ def run(conn: sqlite3.Connection, query: Query, columns: EventColumns,
     mask &= _filter_mask(query, columns, messages)
     hits = np.flatnonzero(mask)
     if rank and scores is not None:
+        score = scores(hits, query.limit if query.limit and query.limit > 0 and not query.descending else None)
         ordered = hits[np.lexsort((np.where(np.isnan(columns.start[hits]), 0, -columns.start[hits]),
-                                   scores[hits]))]
+                                   score[hits]))]
         if query.descending:
             ordered = ordered[::-1]
     else:
@@ -257,31 +259,41 @@ def _event_matches(conn: sqlite3.Connection, expr: str, rank: bool) -> tuple[np.
 
 
 def _text_mask(conn: sqlite3.Connection, parsed: ParsedQuery, columns: EventColumns,
-               rank: bool) -> tuple[np.ndarray, np.ndarray | None]:
-    """Events matched by the words (all events when there are none), and with rank=True a score per
-    event where lower is better: events whose own words match come first, then the other events of
-    the documents that match."""
+               rank: bool) -> tuple[np.ndarray, Callable[[np.ndarray, int | None], np.ndarray] | None]:
+    """Events matched by the words (all events when there are none) and, with rank=True, a function
+    giving a score per event (lower is better): events whose own words match come first, by their own
+    bm25, then the other events of the documents that match, by the document's."""
     n = len(columns)
     expr = parsed.match if parsed.match is not None else parsed.exclude
     if expr is None:
         return np.ones(n, dtype=bool), None
-    doc_ids, doc_scores = _fts(conn, "documents_fts", expr, "bm25(documents_fts, 4.0, 1.0)" if rank else None)
-    event_ids, event_scores = _event_matches(conn, expr, rank)
-    mask = columns.events_of_documents(doc_ids)
+    doc_ids, _none = _fts(conn, "documents_fts", expr, None)
+    event_ids, _none = _event_matches(conn, expr, False)
+    positions, owner = columns.positions_of_documents(doc_ids)
+    mask = np.zeros(n, dtype=bool)
+    mask[positions] = True
     own = columns.indexes_of(event_ids)
     mask[own] = True
     if parsed.match is None:  # only exclusions: every event but those
         return ~mask, None
     if not rank:
         return mask, None
-    scores = np.zeros(n)
-    if len(doc_ids):
-        pos = np.minimum(np.searchsorted(doc_ids, columns.doc), len(doc_ids) - 1)
-        found = doc_ids[pos] == columns.doc
-        scores[found] = doc_scores[pos[found]]
-    if len(own):
-        known = np.isin(event_ids, columns.ids)
-        scores[own] = event_scores[known] - 1000 + 0.25 * scores[own]
+
+    def scores(hits: np.ndarray, limit: int | None) -> np.ndarray:
+        out = np.zeros(n)
+        own_hits = np.count_nonzero(np.isin(own, hits, assume_unique=True))
+        # bm25 over thousands of documents is the slow part: skip it when the events that match on
+        # their own words already fill the page asked for.
+        if limit is None or own_hits < limit:
+            ranked_docs, doc_scores = _fts(conn, "documents_fts", expr, "bm25(documents_fts, 4.0, 1.0)")
+            if len(ranked_docs) == len(doc_ids):
+                out[positions] = doc_scores[owner]
+        ranked_events, event_scores = _event_matches(conn, expr, True)
+        known = np.isin(ranked_events, columns.ids)
+        idx = columns.indexes_of(ranked_events)
+        out[idx] = event_scores[known] - 1000 + 0.25 * out[idx]
+        return out
+
     return mask, scores
 
 

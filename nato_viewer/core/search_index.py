@@ -68,6 +68,7 @@ class EventColumns:
         self.ep_name = np.empty(0, np.int32)
         self._orders: dict[str, np.ndarray] = {}
         self._people: dict[str, np.ndarray] = {}
+        self._doc_sorted: bool | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -167,6 +168,7 @@ class EventColumns:
             self.ep_name = np.concatenate([self.ep_name, *names])
         self._orders.clear()
         self._people.clear()
+        self._doc_sorted = None
 
     # ------------------------------------------------------------ look-ups
 
@@ -180,7 +182,25 @@ class EventColumns:
         return pos[self.ids[pos] == ids]
 
     def events_of_documents(self, doc_ids) -> np.ndarray:
-        return np.isin(self.doc, np.asarray(doc_ids, dtype=np.int64))
+        """Mask of the events of these documents."""
+        mask = np.zeros(len(self.ids), dtype=bool)
+        mask[self.positions_of_documents(doc_ids)[0]] = True
+        return mask
+
+    def positions_of_documents(self, doc_ids) -> tuple[np.ndarray, np.ndarray]:
+        """(event positions, index in `doc_ids` of each one's document) for the events of these documents."""
+        doc_ids = np.asarray(doc_ids, dtype=np.int64)
+        if self._doc_sorted is None:
+            self._doc_sorted = bool(len(self.doc) < 2 or (np.diff(self.doc) >= 0).all())
+        if not self._doc_sorted:  # never with AUTOINCREMENT ids; kept for hand-made databases
+            pos = np.flatnonzero(np.isin(self.doc, doc_ids))
+            return pos, np.searchsorted(np.sort(doc_ids), self.doc[pos])
+        # Each document's events are one run of positions: no per-event look-up.
+        lo = np.searchsorted(self.doc, doc_ids, side="left")
+        counts = np.searchsorted(self.doc, doc_ids, side="right") - lo
+        owner = np.repeat(np.arange(len(doc_ids)), counts)
+        starts = np.repeat(lo - (np.cumsum(counts) - counts), counts)
+        return starts + np.arange(len(owner)), owner
 
     def with_country(self, code: str | None, role: str | None) -> np.ndarray:
         sel = np.ones(len(self.ec_event), dtype=bool)

@@ -133,6 +133,10 @@ def test_event_level_matches_rank_first_and_are_highlighted(library):
     assert result.total == 4  # plus the two other events of those documents
     snippet = result.snippets[rows[0].id]
     assert f"{HIGHLIGHT_START}drone" in snippet and HIGHLIGHT_END in snippet
+    # A page that the events' own matches fill, and one they do not: same order, same total.
+    for limit in (2, 3):
+        page = library.search(Query("drones", order="rank", limit=limit))
+        assert page.event_ids == result.event_ids[:limit] and page.total == 4
 
 
 @pytest.mark.parametrize("order", ["date", "rank"])

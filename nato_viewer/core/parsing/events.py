@@ -60,6 +60,29 @@ _HOST_GATHERING = re.compile(
     r"avant le|in the framework of|dans le cadre d[eu])\s+(?:la |l'|the )?(?:\w+ ){0,3}"
     r"(?:summit|sommet|ministerial|ministerielle|council|conseil|meeting|reunion)\b"
 )
+# Trigger forms that do not report an act of their own: an infinitive of purpose ("to provide", "pour
+# fournir"), a relative clause describing someone ("a leader who provided"), a modal or a wish ("must
+# commit", "nous devons fournir"), a gerund ("including providing").
+_PURPOSE_BEFORE = re.compile(r"(?:(?<![\w-])to|(?<![\w-])pour|afin d[e']|in order to|so as to)\s$")
+# "committed to", "agreed to", "continue to", "will work to": the infinitive carries the commitment.
+_GOVERNED_TO = re.compile(
+    r"(?<![\w-])(?:commit\w*|commitments?|pledg\w*|agree\w*|decid\w*|decision|continu\w*|plans?|planned|intends?|"
+    r"intended|ready|prepared|determined|resolved|vow\w*|promis\w*|aims?|seeks?|sought|going|set|expected|"
+    r"due|able|wants?|work(?:s|ed|ing)?|moved?|moving|announc\w*|offer\w*|propos\w*|undertak\w*|"
+    r"steps|efforts?|measures|actions|initiative|agreements?|deals?)\s+to\s$"
+)
+_RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:who|which|that|qui)\s$")
+_MODAL_BEFORE = re.compile(
+    r"(?<![\w-])(?:must|should|could|would|might|may|can|cannot|can't|need to|needs to|have to|has to|"
+    r"doi[st]|doivent|devons|devez|faut|pourrai(?:t|ent)|pourr(?:a|ont))(?:\s+(?:not|also|still|now|pas|aussi|"
+    r"continuer?|continue to|\w+ly|\w+ment)){0,2}\s+(?:(?:to|a|de|d')\s*)?$"
+)
+_BE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|am|'s|'re)\s+(?:\w+ly\s+)?$")
+# "X provides", "USAID delivers", "l'Alliance fournit": what a body habitually does, not a dated act.
+_HABITUAL = re.compile(r"(?:provides|delivers|funds|supports|contributes|offers|sends|stations|fournit|livre|finance)$")
+_NOW_CUES = re.compile(r"(?<![\w-])(?:today|tonight|this (?:week|month|morning|afternoon)|now|aujourd'hui|ce jour|"
+                       r"cette semaine|ce mois|desormais|newly|new)(?![\w-])")
+_CONDITION_START = re.compile(r"(?:if|unless|when|whenever|whether|si|lorsqu|quand)\b")
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|source:|photo|credit)", re.I)
 
@@ -75,7 +98,7 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
     lead = next((s for s in sentences if not _is_pure_quote(ctx, s)), None)
     main = _main_event(ctx, dates, title, lead)
     events = [main]
-    if main.kind not in ("statement", "operation") and not READOUT_TITLE.search(fold(title or "")):
+    if _release_is_statement(main, fold(title or "")):
         events.append(_statement_event(ctx, main, title or ""))
     seen = {_key(ctx, main, main.span)}
     host = _host_gathering(ctx, lead, main) if lead is not None and main.kind == "meeting" else None
@@ -94,6 +117,13 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
                 seen.add(key)
                 events.append(event)
     return events
+
+
+def _release_is_statement(main: Event, folded_title: str) -> bool:
+    """Whether the release is a statement event of its own besides its main event (a readout is not)."""
+    if main.kind in ("statement", "operation") or READOUT_TITLE.search(folded_title):
+        return False
+    return True
 
 
 def _doc_iso(ctx: ParseContext) -> str | None:
@@ -221,7 +251,9 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
                 out.append(_event(ctx, "projection", clause, d, main=False, text=text))
         return out
     candidates: list[tuple[str, re.Match]] = []
-    found = _triggers(ctx, clause)
+    if _CONDITION_START.match(text) or text.rstrip(" »”\"'").endswith("?"):
+        return out  # a condition or a question reports no act
+    found = _triggers(ctx, clause, _reports_act)
     for kind in TRIGGERS:
         m = found.get(kind)
         if not m:
@@ -464,8 +496,31 @@ def _find_hits(ctx: ParseContext) -> None:
     ctx._cache["trigger_hits"] = (positions, kinds)
 
 
-def _triggers(ctx: ParseContext, span: Span) -> dict[str, re.Match]:
-    """The first trigger of each kind in `span`, matched only where the prefilter found a possible start."""
+_SUBORDINATE_KINDS = frozenset({"pledge", "decision", "operation", "appointment", "contract"})
+
+
+def _reports_act(ctx: ParseContext, kind: str, m: re.Match, clause: Span) -> bool:
+    """Whether the trigger `m` reports an act rather than a purpose, a wish, a description or a habit."""
+    if kind not in _SUBORDINATE_KINDS:
+        return True
+    folded = ctx.folded
+    before = folded[max(clause[0], m.start() - 40):m.start()]
+    if _PURPOSE_BEFORE.search(before) and not _GOVERNED_TO.search(before):
+        return False
+    if _MODAL_BEFORE.search(before) or (kind != "operation" and _RELATIVE_BEFORE.search(before)):
+        return False
+    word = m.group(0)
+    if word.endswith("ing") and before.strip() and not _BE_BEFORE.search(before):
+        return False  # "including providing", "by delivering"; a list item may open with its gerund
+    if kind == "pledge" and _HABITUAL.search(word) and not (
+            _NOW_CUES.search(folded, clause[0], clause[1]) or ONGOING_CUES.search(folded, clause[0], clause[1])):
+        return False
+    return True
+
+
+def _triggers(ctx: ParseContext, span: Span, keep=None) -> dict[str, re.Match]:
+    """The first trigger of each kind in `span`, matched only where the prefilter found a possible start
+    (and, with `keep`, the first that `keep(ctx, kind, match, span)` accepts)."""
     if "trigger_hits" not in ctx._cache:
         _find_hits(ctx)
     positions, kinds = ctx._cache["trigger_hits"]
@@ -478,7 +533,7 @@ def _triggers(ctx: ParseContext, span: Span) -> dict[str, re.Match]:
         for kind in kinds[i]:
             if kind not in found:
                 m = TRIGGERS[kind].match(folded, pos, end)
-                if m:
+                if m and (keep is None or keep(ctx, kind, m, span)):
                     found[kind] = m
     return found
 

@@ -53,15 +53,42 @@ class _FoldTable(dict):
 _FOLD_TABLE = _FoldTable()
 
 
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_RUN_CACHE: dict[str, str] = {}
+
+
+def _fold_run(m: re.Match) -> str:
+    run = m.group(0)
+    folded = _RUN_CACHE.get(run)
+    if folded is None:
+        folded = run.translate(_FOLD_TABLE)
+        if len(_RUN_CACHE) < 8192:
+            _RUN_CACHE[run] = folded
+    return folded
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, plain spaces and dashes: same length as `text`."""
     if text.isascii():
         return text.lower()
-    return text.translate(_FOLD_TABLE)
+    # str.lower() is C speed; only the non-ASCII runs need the table. Folding a lowered
+    # character gives the same result as folding the original (checked over all of Unicode),
+    # except where lower() changes the length ("İ"), hence the fallback.
+    low = text.lower().replace("`", "'").replace("\t", " ")
+    if len(low) != len(text):
+        return text.translate(_FOLD_TABLE)
+    return _NON_ASCII_RUN.sub(_fold_run, low)
 
 
 def fold_word(text: str) -> str:
     """Fold for dictionary look-ups (may change length: not for offsets)."""
+    if text.isascii():
+        return text.replace("`", "'").lower()
+    return _fold_word(text)
+
+
+@lru_cache(maxsize=16384)
+def _fold_word(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", norm_apostrophes(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -107,29 +134,41 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: 
     end = len(text) if end is None else end
     if wrapped is None:
         wrapped = is_hard_wrapped(text, start, end)
+    # The look-ahead pattern skips wrapped line breaks inside the regex engine; it may only
+    # be used when the look-ahead can see past `end` as freely as a match on the whole text.
+    pattern = _SENT_END_WRAPPED if wrapped and end == len(text) else _SENT_END
+    check_block = wrapped and pattern is _SENT_END
     spans: list[Span] = []
     pos = start
-    for m in _SENT_END.finditer(text, start, end):
+    for m in pattern.finditer(text, start, end):
         stop = m.end()
         piece = m.group(0)
-        if wrapped and piece == "\n" and not _BLOCK_START.match(text, stop):
-            continue
-        if "\n" not in piece:
-            before = text[max(pos, m.start() - 24):m.start()]
-            word = _LAST_WORD.search(before)
+        if "\n" in piece:
+            if check_block and piece == "\n" and not _BLOCK_START.match(text, stop):
+                continue
+        else:
+            m_start = m.start()
+            word = _LAST_WORD.search(text, max(pos, m_start - 24), m_start)
             token = word.group(1).lower() if word else ""
             if token and (token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
-                if piece.startswith("."):
+                if piece[0] == ".":
                     continue
-            nxt = re.match(r"\s*([\"«“(\[]?\s*)(\S)", text[stop:stop + 8])
-            if nxt and (nxt.group(2).islower() or nxt.group(2) in ",;:"):
-                continue
-            if token.replace(".", "").isdigit() and piece == "." and nxt and nxt.group(2).isdigit():
-                continue
+            nxt = _NEXT_CHAR.match(text, stop, stop + 8)
+            if nxt:
+                first = nxt.group(2)
+                if first.islower() or first in ",;:":
+                    continue
+                if piece == "." and first.isdigit() and token.replace(".", "").isdigit():
+                    continue
         _add_span(text, pos, stop, spans)
         pos = stop
     _add_span(text, pos, end, spans)
     return spans
+
+
+_SENT_END_WRAPPED = re.compile(
+    r"[.!?…]+[\"»”’')\]]*(?=\s)|\n\s*\n|\n(?=[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|>|\|))")
+_NEXT_CHAR = re.compile(r"\s*([\"«“(\[]?\s*)(\S)")
 
 
 def _add_span(text: str, s: int, e: int, spans: list[Span]) -> None:
