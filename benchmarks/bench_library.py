@@ -199,14 +199,15 @@ def index_from_scratch(db: Path, paths: list[str], n_files: int, jobs: int, text
     with MemorySampler() as memory, Library(db) as lib:
         report = lib.index(paths, workers=jobs, progress=progress)
     seconds = time.perf_counter() - started
-    cpu = cpu_seconds() - cpu0
+    cpu = cpu_seconds() - cpu0 - memory.cpu
     t_self1 = os.times()
-    parent = (t_self1.user + t_self1.system) - (t_self0.user + t_self0.system)
+    parent = (t_self1.user + t_self1.system) - (t_self0.user + t_self0.system) - memory.cpu
     print(f"index: {seconds:.1f} s, {report.added} of {n_files} documents added ({report.unchanged} already "
           f"there, {len(report.errors)} errors), {report.added / seconds:.1f} documents/s, "
           f"{text_bytes / 1e6 / seconds * report.added / max(n_files, 1):.2f} MB/s")
-    print(f"  CPU {cpu:.0f} s = {cpu / seconds:.2f} cores busy; parent (writing SQLite) {parent:.0f} s, "
-          f"workers (parsing) {cpu - parent:.0f} s; peak memory {memory.peak / 1e6:.0f} MB parent + workers")
+    print(f"  CPU {cpu:.1f} s = {cpu / seconds:.2f} cores busy; parent (receiving results, writing SQLite) "
+          f"{parent:.1f} s, workers (parsing) {cpu - parent:.1f} s; peak memory {memory.peak / 1e6:.0f} MB "
+          f"parent + workers (memory sampling's own {memory.cpu:.1f} s of CPU left out)")
 
 
 def grow(db: Path, target: int) -> None:

@@ -46,9 +46,10 @@ def corpus_files(folder: str | None, tmp: Path) -> list[str]:
 class MemorySampler:
     """Peak of the summed resident memory of this process and all its descendants, read from /proc."""
 
-    def __init__(self, interval: float = 0.1):
+    def __init__(self, interval: float = 0.25):
         self.interval = interval
         self.peak = 0
+        self.cpu = 0.0  # CPU seconds the sampling itself used (to subtract from the parent's)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -61,8 +62,10 @@ class MemorySampler:
         self._thread.join()
 
     def _run(self) -> None:
+        started = time.thread_time()
         while not self._stop.is_set():
             self.peak = max(self.peak, tree_rss(os.getpid()))
+            self.cpu = time.thread_time() - started
             self._stop.wait(self.interval)
 
 
@@ -121,7 +124,7 @@ def main() -> None:
                 quotes += len(result.quotes)
                 figures += len(result.figures)
         seconds = time.perf_counter() - started
-        cpu = cpu_seconds() - cpu0
+        cpu = cpu_seconds() - cpu0 - memory.cpu
     maxrss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     maxrss_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     mb = size / 1e6

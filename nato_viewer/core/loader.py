@@ -75,8 +75,11 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return control > len(head) * 0.05
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 _FM = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -124,10 +127,12 @@ def _unescape_yaml(value: str) -> str:
 
 def mask_markup(text: str, start: int = 0) -> str:
     """`text` with HTML tags, scripts and styles blanked to spaces (line breaks kept), same length."""
-    def blank(m: re.Match) -> str:
-        return "".join("\n" if c == "\n" else " " for c in m.group(0))
+    return text[:start] + _TAG.sub(lambda m: _blank_keep_lines(m.group(0)), text[start:])
 
-    return text[:start] + _TAG.sub(blank, text[start:])
+
+def _blank_keep_lines(text: str) -> str:
+    """Spaces for every character but line breaks: same length."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 _INLINE_TAG = re.compile(
@@ -178,10 +183,10 @@ def load_bytes(path: str, data: bytes, mtime: float = 0.0) -> RawDocument:
     text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fm, fm_spans, body_start = front_matter(text)
-    scan = " " * body_start + text[body_start:] if body_start else text
+    scan = text
     # Keep the front matter's line breaks so sentence splitting never joins across it.
     if body_start:
-        scan = "".join("\n" if c == "\n" else " " for c in text[:body_start]) + text[body_start:]
+        scan = _blank_keep_lines(text[:body_start]) + text[body_start:]
     html = is_html(text[body_start:])
     if html:
         scan = mask_markup(scan, body_start)

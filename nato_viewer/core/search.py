@@ -166,20 +166,6 @@ def timestamp(day: dt.date) -> float:
 
 # --------------------------------------------------------------------------- running a search
 
-_ORDER_SQL = {
-    "date": "e.start_ts IS NULL, e.start_ts {dir}, e.id {dir}",
-    "rank": "e.start_ts IS NULL, e.start_ts {dir}, e.id {dir}",
-    "kind": "e.kind {dir}, e.start_ts, e.id",
-    "title": "e.title COLLATE NOCASE {dir}, e.start_ts, e.id",
-    "document": "e.document_id {dir}, e.seq",
-}
-
-
-def order_sql(order: str, descending: bool) -> str:
-    """ORDER BY terms over `events e` for an order name (rank, which needs a query, falls back to date)."""
-    return _ORDER_SQL.get(order, _ORDER_SQL["date"]).format(dir="DESC" if descending else "ASC")
-
-
 def run(conn: sqlite3.Connection, query: Query, columns: EventColumns,
         snippet_limit: int = SNIPPET_LIMIT) -> SearchResult:
     """Find the events matching `query`: the words in FTS5, filters, facets and order on `columns`

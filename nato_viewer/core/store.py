@@ -148,6 +148,8 @@ class Library:
             raise LibraryError(_("Cannot create the library folder {path}: {reason}").format(
                 path=self.path.parent, reason=exc.strerror or exc)) from None
         problem = self._file_problem()
+        if problem is None and self._damage_marker.exists():
+            problem = _("it was found damaged while in use")
         if problem is None:
             conn = None
             try:
@@ -241,6 +243,23 @@ class Library:
         conn.execute("SELECT * FROM events_fts WHERE events_fts MATCH 'nato' LIMIT 1").fetchall()
         return None
 
+    @property
+    def _damage_marker(self) -> Path:
+        return self.path.with_name(self.path.name + ".damaged")
+
+    def _failed(self, exc: sqlite3.DatabaseError, message: str) -> LibraryError:
+        """The LibraryError for a failure while in use; a damaged file is marked so that the next
+        open moves it aside and rebuilds the library (this process may be holding it open)."""
+        reason = _reason(exc)
+        text = message.format(path=self.path, reason=reason)
+        if _is_damage(exc):
+            try:
+                self._damage_marker.write_text(str(exc), encoding="utf-8")
+            except OSError:
+                pass
+            text += " " + _("It will be set aside and rebuilt from your files the next time it is opened.")
+        return LibraryError(text)
+
     def _move_aside(self, reason: str) -> None:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
@@ -259,6 +278,7 @@ class Library:
                 "The library {path} cannot be read ({reason}) and cannot be moved aside: {error}. "
                 "Move or delete it, or use --db to choose another library.").format(
                 path=self.path, reason=reason, error=exc.strerror or exc)) from None
+        self._damage_marker.unlink(missing_ok=True)
         self.pending_rebuild = [r for r in self.roots() if os.path.exists(r)]
         message = _("The library {path} could not be read ({reason}). It was moved to {target}; "
                     "nothing in it is lost.").format(path=self.path, reason=reason, target=target)
@@ -362,8 +382,7 @@ class Library:
                     report.added += 1
             report.stopped = bool(should_stop and should_stop())
         except sqlite3.DatabaseError as exc:
-            raise LibraryError(_("Indexing into {path} failed: {reason}").format(
-                path=self.path, reason=_reason(exc))) from None
+            raise self._failed(exc, _("Indexing into {path} failed: {reason}")) from None
         finally:
             conn.close()
             self._writes += 1
@@ -415,7 +434,7 @@ class Library:
             try:
                 return run_search(self.conn, query, self.columns())
             except sqlite3.DatabaseError as exc:
-                raise LibraryError(_("The search failed: {reason}").format(reason=_reason(exc))) from None
+                raise self._failed(exc, _("The search failed: {reason}")) from None
 
     def snippets(self, query: Query, ids: list[int]) -> dict[int, str]:
         """Snippets for more result rows than SearchResult.snippets holds (e.g. rows scrolled into view)."""
@@ -545,6 +564,11 @@ def _reason(exc: sqlite3.DatabaseError) -> str:
     if "readonly" in text or "read-only" in text:
         return _("the file is read-only")
     return _("database error ({kind})").format(kind=type(exc).__name__)
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return any(word in text for word in ("malformed", "corrupt", "not a database"))
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:

@@ -50,7 +50,9 @@ POINT_SIZE = 8
 MIN_X_RANGE = 7 * DAY
 BAND_LABELS = 40
 DENSE_POINTS = 4000  # more single-day events than this in view: draw densities instead
-DENSITY_BINS = 1500  # zooming closer than a week shows nothing more: dates are days
+DENSITY_BINS = 1500
+MAX_BAND_RECTS = 400  # more vague-period bands than this: one coverage image per lane instead
+BAND_BINS = 4000  # zooming closer than a week shows nothing more: dates are days
 
 # pyqtgraph's tick formats (strftime) -> CLDR skeletons formatted by babel in the UI language
 _SKELETONS = {"%Y": "y", "%b": "MMM", "%d": "d", "%a %d": "EEEd", "%H:%M": "Hm", "%H:%M:%S": "Hms"}
@@ -145,6 +147,7 @@ class TimelinePlot(QWidget):
         self._selected: np.ndarray = np.empty(0, dtype=np.int64)
         self._syncing_region = False
         self._density_rect = None
+        self._overview_drawn = None
         self.dense = False
 
         self.graphics = pg.GraphicsLayoutWidget()
@@ -209,11 +212,16 @@ class TimelinePlot(QWidget):
         self._band_item = pg.BarGraphItem(x0=[], x1=[], y=[], height=VAGUE_HEIGHT)
         self._band_item.setZValue(-10)
         self._range_items: dict[int, pg.BarGraphItem] = {}
-        self._point_items: dict[int, pg.ScatterPlotItem] = {}
+        self._point_items: dict[int, pg.ScatterPlotItem] = {}  # row -> item
+        self._scatter_by_kind: dict[str, pg.ScatterPlotItem] = {}
         self._lane_points: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # row -> (x sorted, y)
         self._points_window: tuple[float, float] | None = None
         self._point_pen = pg.mkPen("#ffffff", width=0.8)
         self.plot.addItem(self._band_item)
+        self._band_image = pg.ImageItem()
+        self._band_image.setZValue(-10)
+        self._band_image.hide()
+        self.plot.addItem(self._band_image)
         # counts on shared bands ("×37": how many events the hatching stands for), from a small
         # pool placed on zoom: only when few bands are in view, so they never pile up
         self._band_labels: list[pg.TextItem] = []
@@ -273,6 +281,7 @@ class TimelinePlot(QWidget):
     def set_overview(self, arrays) -> None:
         """The whole corpus in the overview strip (defaults to the data of set_data)."""
         self._overview_arrays = arrays
+        self._overview_drawn = None
         self._draw_overview()
 
     def set_data(self, arrays, rows_by_id: dict | None = None, keep_range: bool = False) -> None:
@@ -295,7 +304,7 @@ class TimelinePlot(QWidget):
         if previous and previous[0] < hi and previous[1] > lo:
             self.set_time_range(max(previous[0], lo), min(previous[1], hi))
         else:
-            self.set_time_range(lo, hi)
+            self.set_time_range(*self._focus_extent())
         n = len(lay)
         text = ngettext("{n} event on the timeline", "{n} events on the timeline", n).format(n=n)
         if lay.undated:
@@ -321,10 +330,25 @@ class TimelinePlot(QWidget):
         pad = max((hi - lo) * 0.02, 15 * DAY)
         return lo - pad, hi + pad
 
+    def _focus_extent(self) -> tuple[float, float]:
+        """Where the events are: a few dates far out (a treaty of 1814, a goal for 2100) stay reachable
+        by zooming out and in the overview, but do not squeeze everything else into a corner."""
+        lay = self._layout
+        lo, hi = self._full_extent()
+        if len(lay) < 200:
+            return lo, hi
+        q_lo, q_hi = np.quantile(lay.x, [0.01, 0.99])
+        pad = max((q_hi - q_lo) * 0.03, 15 * DAY)
+        return max(lo, float(q_lo) - pad), min(hi, float(q_hi) + pad)
+
     def _draw_points(self, lay: TimelineLayout) -> None:
-        """One scatter item per lane; they receive only the points around the view (see _fill_points)."""
+        """One scatter item per lane; they receive only the points around the view (see _fill_points).
+
+        The items are made once per kind and reused: adding items to a plot costs more than new data.
+        """
         for item in self._point_items.values():
-            self.plot.removeItem(item)
+            item.setData(x=[], y=[])
+            item.hide()
         self._point_items.clear()
         self._lane_points.clear()
         self._points_window = None
@@ -335,16 +359,20 @@ class TimelinePlot(QWidget):
                 continue
             at = at[np.argsort(lay.x[at], kind="stable")]
             self._lane_points[row] = (lay.x[at], lay.y[at])
-            item = pg.ScatterPlotItem(
-                size=POINT_SIZE,
-                pen=self._point_pen,
-                brush=_brush(KIND_COLOURS.get(kind, "#888888"), 230),
-                pxMode=True,
-                useCache=True,
-                antialias=True,
-            )
-            item.setZValue(5)
-            self.plot.addItem(item)
+            item = self._scatter_by_kind.get(kind)
+            if item is None:
+                item = pg.ScatterPlotItem(
+                    size=POINT_SIZE,
+                    pen=self._point_pen,
+                    brush=_brush(KIND_COLOURS.get(kind, "#888888"), 230),
+                    pxMode=True,
+                    useCache=True,
+                    antialias=True,
+                )
+                item.setZValue(5)
+                self.plot.addItem(item)
+                self._scatter_by_kind[kind] = item
+            item.show()
             self._point_items[row] = item
 
     def _points_in(self, lo: float, hi: float) -> int:
@@ -387,7 +415,13 @@ class TimelinePlot(QWidget):
             item.setZValue(2)
             self.plot.addItem(item)
             self._range_items[row] = item
-        if lay.band_x0.size:
+        self._band_image.hide()
+        if lay.band_x0.size > MAX_BAND_RECTS:
+            # thousands of overlapping hatched rectangles cost a tenth of a second per repaint: past
+            # this many, the vague periods are drawn as one translucent coverage strip per lane
+            self._band_item.setOpts(x0=[], x1=[], y=[], brushes=None, pens=None)
+            self._draw_band_image(lay)
+        elif lay.band_x0.size:
             # one brush and pen per lane, shared by its bands
             styles = [
                 (_brush(KIND_COLOURS.get(kind, "#888888"), 150, Qt.BrushStyle.BDiagPattern),
@@ -401,6 +435,32 @@ class TimelinePlot(QWidget):
                                     height=VAGUE_HEIGHT, brushes=brushes, pens=pens)
         else:
             self._band_item.setOpts(x0=[], x1=[], y=[], brushes=None, pens=None)
+
+    def _draw_band_image(self, lay: TimelineLayout) -> None:
+        lo, hi = self._full_extent()
+        rows = len(lay.kinds)
+        bins = BAND_BINS
+        scale = bins / (hi - lo)
+        b0 = np.clip(((lay.band_x0 - lo) * scale).astype(np.int64), 0, bins - 1)
+        b1 = np.clip(((lay.band_x1 - lo) * scale).astype(np.int64), 0, bins - 1)
+        diff = np.zeros((rows, bins + 1))
+        np.add.at(diff, (lay.band_row, b0), lay.band_count)
+        np.add.at(diff, (lay.band_row, b1 + 1), -lay.band_count)
+        coverage = np.cumsum(diff[:, :bins], axis=1)
+        level = np.log1p(coverage) / max(np.log1p(coverage.max()), 1e-9)
+        sub = 10  # image rows per lane: the band covers the middle eight, like VAGUE_HEIGHT
+        rgba = np.zeros((bins, rows * sub, 4), dtype=np.ubyte)
+        for row, kind in enumerate(lay.kinds):
+            colour = QColor(KIND_COLOURS.get(kind, "#888888"))
+            alpha = np.where(coverage[row] > 0, 25 + 110 * level[row], 0).astype(np.ubyte)
+            for k in range(1, sub - 1):
+                y = row * sub + k
+                rgba[:, y, 0], rgba[:, y, 1], rgba[:, y, 2] = colour.red(), colour.green(), colour.blue()
+                # every other sub-row fainter: a hint of the hatching of the precise drawing
+                rgba[:, y, 3] = alpha if k % 2 else alpha // 2
+        self._band_image.setImage(rgba, autoLevels=False)
+        self._band_image.setRect(lo, -0.5, hi - lo, float(rows))
+        self._band_image.show()
 
     def _draw_density(self, lay: TimelineLayout) -> None:
         is_point = lay.shape == TimelineLayout.POINT
@@ -460,6 +520,11 @@ class TimelinePlot(QWidget):
         arrays = self._overview_arrays if self._overview_arrays is not None else self._arrays
         if arrays is None:
             return
+        extent = self._full_extent()
+        if self._overview_arrays is not None and self._overview_drawn == (id(arrays), extent):
+            self._sync_region()  # the corpus did not change: only the region follows the view
+            return
+        self._overview_drawn = (id(arrays), extent)
         mid = (np.asarray(arrays.start, dtype=float) + np.asarray(arrays.end, dtype=float)) / 2
         edges, counts = histogram(mid[np.isfinite(mid)])
         self._overview_curve.setData(edges, counts)

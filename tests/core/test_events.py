@@ -114,3 +114,94 @@ def test_event_word_soup(words):
     for event in events:
         if event.start:
             assert len(event.start) in (4, 7, 10)
+
+
+BACKGROUND = """Readout of the Secretary General's meeting with the Defence Minister of Norway
+
+The Secretary General met today with the Defence Minister of Norway, Ola Berg, in Brussels.
+The Defence Minister announced that Norway will send two frigates to the Baltic Sea in 2025.
+The meeting, held at the request of Norway, also covered support for Ukraine.
+The agency, which provides fuel to Allied aircraft, is based in Luxembourg.
+Allies must provide more air defence systems to Ukraine.
+If Allies agree on the new plan, the command will open next year.
+Ministers discussed new ways to train pilots in order to deliver more aircraft faster.
+"""
+
+
+def test_background_clauses_make_no_event():
+    doc = parse_text(BACKGROUND, path="nato_2024-05-06_en_readout.txt")
+    got = kinds_and_dates(doc)
+    assert doc.events[0].main and doc.events[0].kind == "meeting" and doc.events[0].start == "2024-05-06"
+    # the dated pledge is reported once, as what the minister announced
+    assert [k for k, _, _ in got].count("meeting") == 1, got  # "The meeting, held ..." names the same meeting
+    summaries = " ".join(e.summary for e in doc.events)
+    assert "which provides fuel" not in summaries  # a relative clause describing the agency
+    assert "must provide" not in summaries  # a wish, not an act
+    assert "If Allies agree" not in summaries  # a condition
+    assert "in order to deliver" not in summaries  # a purpose
+    assert any(e.kind in ("pledge", "projection") and (e.start or "").startswith("2025") for e in doc.events)
+
+
+def test_a_second_gathering_on_the_same_day_is_kept():
+    text = ("Statement by the Press Secretary\n\nThe President met today with NATO leaders at the summit.\n"
+            "Immediately after the summit, the President spoke with the Prime Minister of Finland.\n")
+    doc = parse_text(text, path="wh_2024-07-10_statement.txt")
+    meetings = [e for e in doc.events if e.kind == "meeting"]
+    assert len(meetings) == 2 and {e.start for e in meetings} == {"2024-07-10"}
+
+
+def test_speech_anecdotes_are_not_events_but_its_news_is():
+    text = ("Remarks by the President on Steel Workers\n\n"
+            "Today I am announcing new funding of $2 billion for American shipyards.\n"
+            "Years ago, the steelworkers endorsed me when nobody else did.\n"
+            "I signed the law on a cold morning and my father cried.\n")
+    doc = parse_text(text, path="wh_2024-04-17_remarks.txt")
+    summaries = [e.summary for e in doc.events]
+    assert doc.events[0].kind == "statement" and doc.events[0].title.startswith("Remarks by the President")
+    assert any(e.kind == "pledge" and "announcing new funding" in e.summary for e in doc.events)
+    assert not any("endorsed me" in s or "I signed the law" in s for s in summaries)
+
+
+def test_titles_read_as_one_clean_line():
+    text = ("---\ntitle: \"Statement by White\\_House Press Secretary on the\\\n---\n"
+            "The Department of Defense [announced](https://example.org/x) today **new funding** of $300 million "
+            "to help Ukraine buy artillery shells.\n"
+            "Through years of careful work with partners across three continents and many local communities, "
+            "the agency, as it said on Monday, signed a new contract with a Polish shipyard for four ships.\n")
+    doc = parse_text(text, path="wh_2024-03-01_statement.txt")
+    assert doc.events[0].title == "Statement by White House Press Secretary on the"
+    pledge = next(e for e in doc.events if e.kind == "pledge")
+    assert pledge.title.startswith("The Department of Defense announced today new funding of $300 million")
+    contract = next(e for e in doc.events if e.kind == "contract")
+    assert "contract" in contract.title and len(contract.title) <= 100
+    for event in doc.events:
+        assert not any(mark in event.title for mark in ("**", "](", "\\", "<"))
+        assert not event.title.lower().startswith(("and ", "but ", "et ", "which "))
+
+
+def test_french_background_and_repeated_meeting():
+    text = ("Le Conseil OTAN-Ukraine s'est réuni\n\n"
+            "Le Conseil OTAN-Ukraine s'est réuni ce jeudi (14 mars 2024) à Bruxelles.\n"
+            "La réunion, organisée à la demande de Kiev, a porté sur la défense aérienne.\n"
+            "Les Alliés ont décidé de créer un nouveau centre de formation en Pologne.\n"
+            "Nous devons continuer de fournir à l'Ukraine les munitions dont elle a besoin.\n")
+    doc = parse_text(text, path="nato_2024-03-14_fr_conseil.txt")
+    got = kinds_and_dates(doc)
+    assert [k for k, _, _ in got].count("meeting") == 1, got
+    assert ("decision", "2024-03-14", "day") in got
+    assert not any("Nous devons" in e.summary for e in doc.events)
+
+
+def test_press_briefing_keeps_only_dated_or_new_acts():
+    text = ("Press Briefing by the Press Secretary\n\n"
+            "MS. SMITH: Good afternoon. Today, the President signed an order to send 500 engineers to Poland.\n\n"
+            "Q Will the President meet the Chancellor next week, and will he send more troops?\n"
+            "Will he provide more aid?\n\n"
+            "MS. SMITH: We provide a lot of support to our partners and we always will.\n"
+            "The Secretary met the Polish minister yesterday in Warsaw.\n")
+    doc = parse_text(text, path="wh_2024-05-02_briefing.txt")
+    assert doc.events[0].main and doc.events[0].kind == "statement"
+    summaries = [e.summary for e in doc.events[1:]]
+    assert any("Today, the President signed" in s for s in summaries)
+    assert ("meeting", "2024-05-01", "day") in kinds_and_dates(doc)
+    assert not any(s.startswith(("Q ", "Will he")) or "We provide a lot" in s for s in summaries)

@@ -403,6 +403,25 @@ def test_damaged_pages_are_moved_aside_and_rebuilt(built):
         assert "damaged" in lib.notices[0] or "not a database" in lib.notices[0]
 
 
+def test_damage_found_while_in_use_is_repaired_at_next_open(built, monkeypatch):
+    db, events = built
+    lib = Library(db)
+
+    def damaged(*args, **kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(store, "run_search", damaged)
+    with pytest.raises(LibraryError, match="rebuilt from your files the next time"):
+        lib.search(Query("pologne"))
+    lib.close()
+    monkeypatch.undo()
+    with Library(db, workers=1) as again:
+        assert "found damaged" in again.notices[0]
+        assert again.stats()["events"] == events and len(moved_aside(db)) >= 1
+    with Library(db) as third:  # repaired: no notice any more
+        assert third.notices == []
+
+
 def test_foreign_database_is_kept_and_a_new_library_made(tmp_path):
     db = tmp_path / "lib.sqlite3"
     conn = sqlite3.connect(str(db))

@@ -340,7 +340,9 @@ NAME_RE = re.compile(_trie_regex(sorted(LEXICON)) + r"(?!\w)")
 # the regex engine skips letters quickly: match against " " + text and read group(1).
 LOWER_RE = re.compile(r"[^\w.](" + _trie_regex(sorted(k for k, e in LEXICON.items() if e and not e.caps)) + r")(?!\w)")
 # A capitalised word (its letters): candidate starts, kept when the word can open a key.
-CAPITAL_RE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*")
+# The look-behind comes after the capital (same test: the character before it is no word character and no
+# period) so the regex engine can skip to the next capital with its fast character-set scan.
+CAPITAL_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w.].)[^\W\d_]*")
 FIRST_WORDS = frozenset(m.group(0) for m in (re.match(r"[^\W\d_]+", k) for k in LEXICON) if m)
 
 # A literal alternation with no look-behind is scanned fast; the left boundary is checked by the caller.

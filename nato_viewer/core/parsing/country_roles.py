@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.country_lexicon import ADJ, CITY, NAME, SEAT
-from nato_viewer.core.parsing.text import sentence_at, shorten
+from nato_viewer.core.parsing.text import boundary_words, sentence_at, shorten
 
 
 @dataclass
@@ -185,10 +185,10 @@ _GOV_BEFORE_RE = re.compile(
     r"affaires etrangeres| des armees)?)\s*$")
 _GOV_AFTER_RE = re.compile(r"^\s*(?:government|authorities|administration|president|prime minister|chancellor|"
                            r"defen[cs]e minister|foreign minister|leaders?)\b")
-_THANK_RE = re.compile(
-    r"\b(?:thank\w*|remerci\w*|salu\w*|commend\w*|prais\w*|felicit\w*|grateful|reconnaissant\w*|"
-    r"hommage)\b"
-)
+_THANK_RE = re.compile(boundary_words(
+    r"thank\w*|remerci\w*|salu\w*|commend\w*|prais\w*|felicit\w*|grateful|reconnaissant\w*|"
+    r"hommage"
+) + r"\b")
 # Participants of a joint statement or meeting: "the Leaders of Canada, ..., and the United States".
 _PARTICIPANTS_BEFORE_RE = re.compile(
     r"(?:^|[.;:]|\b(?:today|we|nous|aujourd'hui|ce \w+)\b)\s*,?\s*(?:the |les )?"
@@ -202,9 +202,12 @@ _TITLE_OF_RE = re.compile(
     r"\bof\s+(?:the )?$"
 )
 _TABLE_CUE_WORDS = ("leaders", "dirigeants", "signed", "signe", "endorsed", "signataires", "signatories")
+# "\b(?:leaders|dirigeants|signed|...)": the word boundary is tested after the first letter, so the
+# pattern starts with literals and the regex engine skips fast to their first letters.
 _TABLE_CUE_RE = re.compile(
-    r"\b(?:leaders|dirigeants|signed|signe|endorsed|signataires|signatories)\b[^\n]{0,60}:[ \t]*$", re.M)
-_EVENT_AGENT_WORDS = re.compile(r"\b(?:met|meet|meeting|reunion|rencontre|call|appel|statement|declaration)\b")
+    r"(?:l(?<!\wl)eaders|d(?<!\wd)irigeants|s(?<!\ws)(?:igned|igne|ignataires|ignatories)|e(?<!\we)ndorsed)\b"
+    r"[^\n]{0,60}:[ \t]*$", re.M)
+_EVENT_AGENT_WORDS = re.compile(boundary_words(r"met|meet|meeting|reunion|rencontre|call|appel|statement|declaration") + r"\b")
 # First person plural of a joint statement or a readout ("We offer our full support", "each pledged").
 _STRONG_VERBS = (
     r"provid\w*|deliver\w*|pledg\w*|donat\w*|contribut\w*|suppl(?:y|ie[sd]|ying)|send|sent|fund\w*|"
@@ -212,8 +215,9 @@ _STRONG_VERBS = (
     r"(?:intend|continue|will|pledged|agreed) to support|fourni\w*|livr\w*|promet\w*|promis|envoy\w*|"
     r"enverr\w*|offr\w*|deploy\w*|deploi\w*|debloqu\w*|contribu\w*|(?:entend|entendons|continuer\w*) (?:a )?soutenir"
 )
-_WE_PLEDGE_RE = re.compile(
-    r"\b(?:we|they|the leaders|leaders|each|nous|ils|les dirigeants|chacun)\b"
+_WE_PLEDGE_RE = re.compile(  # \b(?:we|they|the leaders|...)\b, the boundary tested after the first letter
+    r"(?:w(?<!\ww)e|t(?<!\wt)(?:hey|he leaders)|l(?<!\wl)(?:eaders|es dirigeants)|e(?<!\we)ach|n(?<!\wn)ous|"
+    r"i(?<!\wi)ls|c(?<!\wc)hacun)\b"
     r"[^.;:\n]{0,50}?\b(?:" + _STRONG_VERBS + r")\b"
 )
 

@@ -60,7 +60,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"lev(?:e|ent|er) (?:ses|son|leurs) (?:objections|reserves|veto)", r"mis fin a ses reserves",
     ),
     "pledge": _rx(
-        r"pledg(?:e|es|ed|ing)", r"commit(?:s|ted)?\b", r"(?:new|concrete|additional|firm) commitments?\b",
+        r"pledg(?:e|es|ed|ing)", r"commit(?:s|ted)?\b(?! (?:against|by|on|crimes?|atrocit|abuses?|violations?|suicide))", r"(?:new|concrete|additional|firm) commitments?\b",
         r"engag(?:e|ent|er)\b", r"(?:nouvel|nouveaux|nouvelle|nouvelles) engagements?",
         r"s'engag", r"provid(?:e|es|ed|ing)\b", r"fourni(?:r|t|ssent|ra|ront)\b", r"deliver(?:s|ed|ing)?\b",
         r"livr(?:er|e|ent|era|eront|aison|aisons)\b", r"send(?:s|ing)?\b", r"sent\b", r"envo(?:yer|ie|ient|ie|iera|ieront)\b",
@@ -92,6 +92,8 @@ r"(?:continue|continuer|continuera|continueront|continuerons) "
         r"convene(?:s|d)?\b", r"conven(?:ed|ing)\b", r"gathered\b", r"conseil otan-ukraine",
         r"nato-ukraine (?:council|commission)", r"contact group", r"groupe de contact", r"dinner\b", r"diner\b",
         r"working lunch", r"dejeuner de travail",
+        r"welcom(?:e|es|ed|ing) (?:\w+ ){1,8}to (?:the white house|washington|camp david|the elysee)",
+        r"accueill(?:e|era|ait|ir) (?:\w+ ){1,8}(?:a la maison blanche|a l'elysee|a washington)",
     ),
     "statement": _rx(
         r"condemn(?:s|ed)?\b", r"condamn(?:e|ent|er|ation)\b", r"denounc(?:e|es|ed)\b", r"denonc(?:e|ent|er)\b",
@@ -117,6 +119,16 @@ MAIN_TRIGGERS: list[tuple[str, re.Pattern]] = [
 STATEMENT_TITLE = _rx(
     r"statement", r"remarks", r"fact sheet", r"declaration", r"press release", r"readout", r"communique",
     r"discours", r"allocution", r"conference de presse", r"press conference", r"joint statement",
+)
+# A transcript of spoken words: its undated past tenses are anecdotes and reminders, not news.
+TRANSCRIPT_TITLE = _rx(
+    r"remarks", r"press conference", r"conference de presse", r"discours", r"allocution", r"interview",
+    r"entretien (?:avec|accorde)", r"press briefing", r"press gaggle", r"transcript", r"speech",
+)
+# Questions and answers: a briefing's undated sentences are talk, not events.
+BRIEFING_TITLE = _rx(
+    r"press briefing", r"press gaggle", r"gaggle", r"press conference", r"conference de presse", r"interview",
+    r"press call", r"point de presse", r"q ?& ?a\b", r"questions and answers",
 )
 # A readout reports a call or meeting; it is not itself a statement.
 READOUT_TITLE = _rx(r"readout", r"compte rendu")

@@ -18,6 +18,7 @@ from nato_viewer.core.model import DateExpr, Event, Span
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.event_lexicon import (
     BEFORE_CUES,
+    BRIEFING_TITLE,
     FUTURE_CUES,
     MAIN_TRIGGERS,
     MEETING_NOUN,
@@ -25,6 +26,7 @@ from nato_viewer.core.parsing.event_lexicon import (
     ONGOING_CUES,
     READOUT_TITLE,
     STATEMENT_TITLE,
+    TRANSCRIPT_TITLE,
     TRIGGER_HEADS,
     TRIGGER_PREFILTER,
     TRIGGERS,
@@ -50,8 +52,9 @@ _ANAPHORA = re.compile(r"(?<![\w-])(?:this|these|those|cette|ce|ces|cet|such) $"
 # "KABUL, Afghanistan (Sept. 1) - ", "HELSINKI, 3 avril (Reuters) - ": the dateline before the story.
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},[^\n]{0,40}?\d[^\n]{0,20}?\)?\s+[-–—]\s+")
 _OPENER = re.compile(
-    r"^(?:[-•*·]\s+|\(\d+\)\s+|(?:and|but|so|also|finally|in addition|moreover|meanwhile|et|mais|enfin|"
-    r"par ailleurs|en outre|de plus|de son cote|de son côté)\s*,?\s+)",
+    r"^(?:[-•*·]\s+|\(\d+\)\s+|(?:and|but|or|so|also|then|thus|however|finally|in addition|moreover|meanwhile|"
+    r"furthermore|et|mais|ou|puis|ainsi|or|donc|enfin|par ailleurs|en outre|de plus|de son cote|de son côté)"
+    r"\s*,?\s+)",
     re.IGNORECASE,
 )
 _MEETS = re.compile(r"\b(?:met|meet|meeting|summit|spoke|call|visit|reunis|sommet|entretenu)\b")
@@ -74,15 +77,43 @@ _GOVERNED_TO = re.compile(
 _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:who|which|that|qui)\s$")
 _MODAL_BEFORE = re.compile(
     r"(?<![\w-])(?:must|should|could|would|might|may|can|cannot|can't|need to|needs to|have to|has to|"
-    r"doi[st]|doivent|devons|devez|faut|pourrai(?:t|ent)|pourr(?:a|ont))(?:\s+(?:not|also|still|now|pas|aussi|"
+    r"doi[st]|doivent|devons|devez|faut|pourrai(?:t|ent)|pourr(?:a|ont))(?:\s*,[^,;]{1,40},)?(?:\s+(?:not|also|still|now|pas|aussi|"
     r"continuer?|continue to|\w+ly|\w+ment)){0,2}\s+(?:(?:to|a|de|d')\s*)?$"
 )
-_BE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|am|'s|'re)\s+(?:\w+ly\s+)?$")
+_PLEDGE_NOUN = re.compile(r"funding|contributions?|commitments?|deployments?|donations?|financement|deploiements?|"
+                          r"livraisons?|engagements?|promesses?")
+_DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:the|la|le|l'|les|its|their|our|his|her|sa|son|ses|leur|leurs|nos|notre)\s*$")
+_NOUN_COMPLEMENT = re.compile(r"\s+(?:of|to|for|from|de|du|des|d'|a|aux|pour|en faveur)\b")
+_ADVERBIAL_BEFORE = re.compile(
+    r"(?<![\w-])(?:by|including|through|while|after|before|without|when|via|for|of|from|upon|besides|despite|"
+    r"as well as|in addition to|instead of)\s+(?:\w+ly\s+)?$"
+)
 # "X provides", "USAID delivers", "l'Alliance fournit": what a body habitually does, not a dated act.
 _HABITUAL = re.compile(r"(?:provides|delivers|funds|supports|contributes|offers|sends|stations|fournit|livre|finance)$")
 _NOW_CUES = re.compile(r"(?<![\w-])(?:today|tonight|this (?:week|month|morning|afternoon)|now|aujourd'hui|ce jour|"
                        r"cette semaine|ce mois|desormais|newly|new)(?![\w-])")
 _CONDITION_START = re.compile(r"(?:if|unless|when|whenever|whether|si|lorsqu|quand)\b")
+# "the meeting", "la réunion", "this week's summit", "following the call": a gathering named again.
+_MEETING_REFERENCE = re.compile(
+    r"(?<![\w-])(?:the|this|that|its|their|la|le|l'|cette|ce|cet|du|au|sa|son|leur)\s*(?:[\w'-]+\s+){0,3}"
+    r"(?:meeting|reunion|summit|sommet|call|entretien|visit|visite|talks|ministerial|ministerielle|discussions?|"
+    r"dinner|diner|conversation)\b"
+)
+_OWN_NAME_AFTER = re.compile(r"s?\s+(?:of|with|between|du|des|de la|de l'|avec|entre)\s")
+# Markup left in a clause of a Markdown file: links, emphasis, inline tags, escapes, enumerators.
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
+_MARKUP = re.compile(r"\]\([^()\s]{0,500}\)|\]\(\S*$|</?[A-Za-z][^<>]{0,200}>|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|"
+                     r"\\(?=[#_*\[\]\\])|\[(?=\w)|^\s*(?:\d{1,2}|[a-z])\)\s+")
+_MARKUP_CHARS = re.compile(r"[\[\]<>*_\\]|^\s*\w\)")
+_YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|.)")
+_PAST_FORM = re.compile(r"(?:ed|met|sent|spoke|took|gave|made|held|led)$")
+# What a main clause may open with after a comma: a name or a subject pronoun, not "which", "in", "to".
+_CLAUSE_SUBJECT = re.compile(
+    r"(?!(?:Which|Who|Where|When|While|Including|In|On|At|To|For|With|By|From|As|And|But|Or|Qui|Que|Dont|Où|En|"
+    r"Dans|Pour|Par|Avec|Et|Mais|Ou|Lors|Après|Avant)\b)[A-ZÀ-Ý]|(?:the|we|i|they|he|she|it|our|its|their|this|these|"
+    r"allies|leaders|ministers|les|la|le|l'|nous|il|elle|ils|elles|on)\b"
+)
+_QUESTION_OPENING = re.compile(r"\s*(?:\*\*)?Q(?:\*\*)?[.:]?\s")
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|source:|photo|credit)", re.I)
 
@@ -90,6 +121,8 @@ _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|sou
 def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Event]:
     """Events in text order, the main event first and marked main=True; ids are set by the pipeline."""
     ctx._cache.pop("doc_iso", None)
+    ctx._cache["transcript"] = bool(TRANSCRIPT_TITLE.search(fold(title or "")))
+    ctx._cache["briefing"] = bool(BRIEFING_TITLE.search(fold(title or "")))
     _find_hits(ctx)
     sentences = [s for s in ctx.sentences if _is_prose(ctx, s, title)]
     headline = _headline(ctx, sentences)
@@ -106,24 +139,75 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
         seen.add(_key(ctx, host, host.span))
         events.append(host)
     for sent in sentences:
+        if _asked(ctx, sent):
+            continue  # a reporter's question reports nothing
         for clause in _clauses(ctx, sent):
             for event in _clause_events(ctx, dates, clause, main):
-                if sent == lead and (event.kind not in _LEAD_EXTRA_KINDS or (event.kind == main.kind and (
+                if sent == lead and main.kind != "statement" and (event.kind not in _LEAD_EXTRA_KINDS or (
+                        event.kind == main.kind and (
                         event.start == main.start or event.precision == "year"))):
                     continue
                 key = _key(ctx, event, clause)
                 if key in seen:
+                    continue
+                if event.kind == "meeting" and _names_known_meeting(ctx, clause, event, events):
                     continue
                 seen.add(key)
                 events.append(event)
     return events
 
 
+def _asked(ctx: ParseContext, sent: Span) -> bool:
+    """Whether the sentence belongs to a paragraph that opens with "Q" (a question in a transcript)."""
+    text, pos, floor = ctx.text, sent[0], max(ctx.body_start, sent[0] - 3000)  # bounded: no quadratic scan
+    for _ in range(30):  # back to the paragraph's first line, a few lines at most
+        start = text.rfind("\n", floor, pos) + 1
+        if start == 0:
+            return bool(_QUESTION_OPENING.match(text, sent[0]))
+        if _QUESTION_OPENING.match(text, start):
+            return True
+        prev = text.rfind("\n", floor, start - 1) + 1
+        if prev == 0 or not text[prev:start].strip():
+            return False  # a blank line above: the paragraph starts here
+        pos = start - 1
+    return False
+
+
 def _release_is_statement(main: Event, folded_title: str) -> bool:
     """Whether the release is a statement event of its own besides its main event (a readout is not)."""
-    if main.kind in ("statement", "operation") or READOUT_TITLE.search(folded_title):
+    return main.kind not in ("statement", "operation") and not READOUT_TITLE.search(folded_title)
+
+
+def _names_known_meeting(ctx: ParseContext, clause: Span, event: Event, events: list[Event]) -> bool:
+    """A meeting on the day of one already found, named with a definite article or a demonstrative
+    ("La réunion, organisée à la demande de...", "Following the meeting, ..."): the same meeting."""
+    if not any(e.kind == "meeting" and e.start == event.start for e in events):
         return False
-    return True
+    matches = _all_triggers(ctx, clause, "meeting")
+    return bool(matches) and all(_refers_back(ctx, clause, m) for m in matches)
+
+
+def _refers_back(ctx: ParseContext, clause: Span, m: re.Match) -> bool:
+    ref = _MEETING_REFERENCE.search(ctx.folded, max(clause[0], m.start() - 40), min(clause[1], m.end() + 12))
+    if ref is None or ref.end() < m.end():
+        return False
+    # "the meeting of the Contact Group", "la réunion du Conseil OTAN-Russie": a gathering with its own name.
+    return not _OWN_NAME_AFTER.match(ctx.folded, ref.end())
+
+
+def _all_triggers(ctx: ParseContext, span: Span, kind: str) -> list[re.Match]:
+    """Every trigger of `kind` in `span`, at the prefilter's hits."""
+    positions, kinds = ctx._cache["trigger_hits"]
+    out = []
+    rx = TRIGGERS[kind]
+    for i in range(bisect_left(positions, span[0]), len(positions)):
+        if positions[i] >= span[1]:
+            break
+        if kind in kinds[i]:
+            m = rx.match(ctx.folded, positions[i], span[1])
+            if m:
+                out.append(m)
+    return out
 
 
 def _doc_iso(ctx: ParseContext) -> str | None:
@@ -157,14 +241,15 @@ def _main_event(ctx: ParseContext, dates: list[DateExpr], title: str, lead: Span
         kind = next((k for k, rx in MAIN_TRIGGERS if rx.search(lead_text)), None)
     if kind is None:
         kind = next((k for k, rx in MAIN_TRIGGERS if rx.search(folded_title)), None)
-    if kind is None or (kind == "meeting" and STATEMENT_TITLE.search(folded_title) and not _meets(ctx, lead)):
+    if kind is None or ctx._cache.get("briefing") or (
+            kind == "meeting" and STATEMENT_TITLE.search(folded_title) and not _meets(ctx, lead)):
         kind = "statement"
     span = lead if lead is not None else (ctx.body_start, ctx.body_start)
     # A statement or fact sheet is dated by its publication; the lead's date is what it talks about.
     date = _lead_date(ctx, dates, lead) if kind != "statement" else None
     event = _event(ctx, kind, span, date, main=True)
     if title and kind == "statement":
-        event.title = shorten(title, TITLE_LIMIT)
+        event.title = _title_of_document(title)
     return event
 
 
@@ -217,15 +302,20 @@ def _statement_event(ctx: ParseContext, main: Event, title: str) -> Event:
     """The release, statement or article itself, dated by its publication."""
     event = _event(ctx, "statement", main.span, None, main=False)
     if title.strip():
-        event.title = shorten(title, TITLE_LIMIT)
+        event.title = _title_of_document(title)
     return event
 
 
 # ---------------------------------------------------------------- further events
 
 def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main: Event) -> list[Event]:
+    in_clause = _dates_in(ctx, dates, clause)
+    if not in_clause and not _has_hit(ctx, clause):
+        return []  # no date and no trigger word: nothing to report (most clauses of a long text)
     text = ctx.folded[clause[0]:clause[1]]
-    in_clause = [d for d in _dates_in(ctx, dates, clause) if not _after_since(ctx, clause, d)]
+    if not in_clause and ctx._cache.get("briefing") and not _NOW_CUES.search(text):
+        return []  # questions and answers: only what the speakers date or call new is news
+    in_clause = [d for d in in_clause if not _after_since(ctx, clause, d)]
     out: list[Event] = []
     raw = ctx.text[clause[0]:clause[1]]
     summit = _dated_meeting(ctx, clause, in_clause)
@@ -238,6 +328,8 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
         if future_date is not None and FUTURE_CUES.search(text):
             out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
         return out
+    if _CONDITION_START.match(text) or text.rstrip(" »”\"'").endswith("?"):
+        return out  # a condition or a question reports no act
     future_date = _future_date(ctx, in_clause)
     future = bool((future_date is not None or in_clause or _after_doc(ctx, main)) and FUTURE_CUES.search(text))
     if future and future_date is not None and future_date.precision in ("year", "year_end", "month") \
@@ -251,8 +343,6 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
                 out.append(_event(ctx, "projection", clause, d, main=False, text=text))
         return out
     candidates: list[tuple[str, re.Match]] = []
-    if _CONDITION_START.match(text) or text.rstrip(" »”\"'").endswith("?"):
-        return out  # a condition or a question reports no act
     found = _triggers(ctx, clause, _reports_act)
     for kind in TRIGGERS:
         m = found.get(kind)
@@ -287,9 +377,14 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
         date = _pick_date(in_clause, m.start(), future_date if kind == "projection" else None)
         if date is None and kind == main.kind == "operation":
             return out  # an undated step of the operation the release reports is part of it
+        if date is None and kind == "statement" and main.kind == "meeting" and main.start == _doc_iso(ctx):
+            return out  # "he also warned ...", "they condemned ...": said at the meeting the text reports
+        if date is None and ctx._cache.get("transcript") and _PAST_FORM.search(m.group(0)) \
+                and not (future or _NOW_CUES.search(text)):
+            return out  # a speech's undated past ("I signed", "we decided", "they endorsed me") is anecdote
         if date is None and future and _after_doc(ctx, main):
             date = _as_date(main)  # a preview ("Leaders will endorse...") happens at the event it previews
-        out.append(_event(ctx, kind, clause, date, main=False, text=text))
+        out.append(_event(ctx, kind, clause, date, main=False, text=text, at=m.start() - clause[0]))
         return out
     if future and future_date is not None:
         out.append(_event(ctx, "projection", clause, future_date, main=False, text=text))
@@ -391,7 +486,7 @@ def _dates_in(ctx: ParseContext, dates: list[DateExpr], span: Span) -> list[Date
 
 
 def _event(ctx: ParseContext, kind: str, span: Span, date: DateExpr | None, main: bool,
-           text: str | None = None) -> Event:
+           text: str | None = None, at: int = 0) -> Event:
     summary = ctx.text[span[0]:span[1]]
     if date is not None:
         start, end, precision = date.start, date.end, date.precision
@@ -412,20 +507,58 @@ def _event(ctx: ParseContext, kind: str, span: Span, date: DateExpr | None, main
         precision = "day"
     return Event(
         id="", kind=kind, start=start, end=end, precision=precision,
-        title=_title_line(summary), summary=summary, span=span, main=main,
+        title=_title_line(summary, at), summary=summary, span=span, main=main,
         date_text=date_text, date_span=date_span, anchor=anchor,
     )
 
 
-def _title_line(summary: str) -> str:
-    """One line for a timeline: the clause without its dateline, bullet or opening connective."""
-    line = " ".join(summary.split())
+def _title_line(summary: str, at: int = 0) -> str:
+    """One line for a timeline: the clause without its markup, dateline, bullet or opening connective;
+    when the word that carries the event (at `at` in `summary`) lies beyond the limit, the line starts
+    at the phrase that holds it."""
+    if at > TITLE_LIMIT - 30:
+        cut = at
+        while True:
+            cut = max(summary.rfind(", ", 0, cut), summary.rfind("; ", 0, cut))
+            if cut <= 0 or at - cut >= TITLE_LIMIT - 30:
+                break
+            if _CLAUSE_SUBJECT.match(summary, cut + 2):
+                summary = summary[cut + 2:]
+                break
+    line = _plain(summary)
     line = _DATELINE_PREFIX.sub("", line, count=1)
-    line = _OPENER.sub("", line, count=1)
-    line = line.strip(" \"«»“”-–—")
+    for _ in range(2):
+        line = _OPENER.sub("", line, count=1)
+    line = line.strip(" \"«»“”-–—*_,;:")
     if line[:1].islower():
         line = line[0].upper() + line[1:]
     return shorten(line or " ".join(summary.split()), TITLE_LIMIT)
+
+
+def _plain(text: str) -> str:
+    """Text without Markdown or HTML markup, on one line: "[new plan](https://...)" -> "new plan"."""
+    if _MARKUP_CHARS.search(text):
+        text = _MD_LINK.sub(r"\1", text)
+        text = _MARKUP.sub("", text)
+    return " ".join(text.split())
+
+
+def _title_of_document(title: str) -> str:
+    """The document's title as a line; a YAML quoted title the front matter left unparsed loses its
+    quotes, escapes and line-continuation backslash."""
+    if title[:1] in "\"'":
+        title = _YAML_ESCAPE.sub(_yaml_char, title.strip("\"' \\"))
+    return shorten(_plain(title), TITLE_LIMIT)
+
+
+def _yaml_char(m: re.Match) -> str:
+    code = m.group(1)
+    if code[0] in "xu":
+        try:
+            return chr(int(code[1:], 16))
+        except ValueError:
+            return " "
+    return " " if code == "_" else code
 
 
 # ---------------------------------------------------------------- sentences and clauses
@@ -464,7 +597,7 @@ def _headline(ctx: ParseContext, sentences: list[Span]) -> Span | None:
 
 def _clauses(ctx: ParseContext, sent: Span) -> list[Span]:
     s, e = sent
-    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.scan, s, e)]
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.scan, s, e) if not _closes_series(ctx, m)]
     spans: list[Span] = []
     pos = s
     for cut in cuts:
@@ -473,6 +606,17 @@ def _clauses(ctx: ParseContext, sent: Span) -> list[Span]:
             pos = cut + 1
     spans.append((pos, e))
     return [_strip(ctx, sp) for sp in spans]
+
+
+def _closes_series(ctx: ParseContext, m: re.Match) -> bool:
+    """", and" after "A, B": the last item of a series ("the earthquake, tsunami, and nuclear accident"),
+    not a new clause."""
+    if not m.group(0).startswith(","):
+        return False
+    head = ctx.scan[max(0, m.start() - 60):m.start()]
+    parts = head.split(",")
+    # at least two short items before: "A, B, and C"
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 3 and not re.search(r"[;:.]", p) for p in parts[-2:])
 
 
 def _strip(ctx: ParseContext, span: Span) -> Span:
@@ -496,26 +640,38 @@ def _find_hits(ctx: ParseContext) -> None:
     ctx._cache["trigger_hits"] = (positions, kinds)
 
 
-_SUBORDINATE_KINDS = frozenset({"pledge", "decision", "operation", "appointment", "contract"})
+_SUBORDINATE_KINDS = frozenset({"pledge", "decision", "operation", "appointment", "contract", "statement"})
 
 
 def _reports_act(ctx: ParseContext, kind: str, m: re.Match, clause: Span) -> bool:
     """Whether the trigger `m` reports an act rather than a purpose, a wish, a description or a habit."""
-    if kind not in _SUBORDINATE_KINDS:
+    if kind not in _SUBORDINATE_KINDS and kind != "meeting":
         return True
     folded = ctx.folded
     before = folded[max(clause[0], m.start() - 40):m.start()]
     if _PURPOSE_BEFORE.search(before) and not _GOVERNED_TO.search(before):
         return False
-    if _MODAL_BEFORE.search(before) or (kind != "operation" and _RELATIVE_BEFORE.search(before)):
+    if _MODAL_BEFORE.search(before):
+        return False
+    if kind in ("operation", "meeting", "statement"):
+        return True  # "an attack that killed four soldiers", "Moscou qui dénonce": a relative may report an act
+    if _RELATIVE_BEFORE.search(before):
         return False
     word = m.group(0)
-    if word.endswith("ing") and before.strip() and not _BE_BEFORE.search(before):
-        return False  # "including providing", "by delivering"; a list item may open with its gerund
-    if kind == "pledge" and _HABITUAL.search(word) and not (
-            _NOW_CUES.search(folded, clause[0], clause[1]) or ONGOING_CUES.search(folded, clause[0], clause[1])):
-        return False
-    return True
+    if _PLEDGE_NOUN.fullmatch(word) and _DEFINITE_BEFORE.search(before) \
+            and not _NOUN_COMPLEMENT.match(folded, m.end(), clause[1]):
+        return False  # "the funding will help...": the text names again what it reported
+    if word.endswith("ing") and _ADVERBIAL_BEFORE.search(before):
+        return False  # "including providing", "by delivering"; not "new funding", nor a list item's gerund
+    if kind != "pledge" or not _HABITUAL.search(word):
+        return True
+    return bool(_NOW_CUES.search(folded, clause[0], clause[1]) or ONGOING_CUES.search(folded, clause[0], clause[1]))
+
+
+def _has_hit(ctx: ParseContext, span: Span) -> bool:
+    positions = ctx._cache["trigger_hits"][0]
+    i = bisect_left(positions, span[0])
+    return i < len(positions) and positions[i] < span[1]
 
 
 def _triggers(ctx: ParseContext, span: Span, keep=None) -> dict[str, re.Match]:

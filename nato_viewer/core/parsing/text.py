@@ -102,7 +102,10 @@ ABBREVIATIONS = {
     "inc", "ltd", "co", "corp", "dept", "min", "mt", "ft", "hon", "rt", "pres", "amb", "ambs",
 }
 
-_SENT_END = re.compile(r"[.!?…]+[\"»”’')\]]*(?=\s)|\n\s*\n|\n")
+# A sentence end: final punctuation (and closing quotes) before a space, a blank line, or a line break.
+# Each pattern opens with one character set, then tells the cases apart by looking back at it: a
+# pattern that starts with a set lets the regex engine skip to the next candidate character fast.
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"»”’')\]]*(?=\s)|(?<=\n)\s*\n|(?<=\n))")
 # In hard-wrapped text a single line break is only a space, except before a list item or a heading.
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|>|\|)")
 
@@ -150,9 +153,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: 
             m_start = m.start()
             word = _LAST_WORD.search(text, max(pos, m_start - 24), m_start)
             token = word.group(1).lower() if word else ""
-            if token and (token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
-                if piece[0] == ".":
-                    continue
+            if piece[0] == "." and token and (
+                    token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
+                continue
             nxt = _NEXT_CHAR.match(text, stop, stop + 8)
             if nxt:
                 first = nxt.group(2)
@@ -167,7 +170,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: 
 
 
 _SENT_END_WRAPPED = re.compile(
-    r"[.!?…]+[\"»”’')\]]*(?=\s)|\n\s*\n|\n(?=[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|>|\|))")
+    r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"»”’')\]]*(?=\s)|(?<=\n)\s*\n"
+    r"|(?<=\n)(?=[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|>|\|)))")
 _NEXT_CHAR = re.compile(r"\s*([\"«“(\[]?\s*)(\S)")
 
 
@@ -214,3 +218,40 @@ def shorten(text: str, limit: int = 140) -> str:
         return line
     cut = line[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
     return cut + "…"
+
+
+def boundary_words(alternatives: str) -> str:
+    r"""`\b(?:a|b|...)` for alternatives that each start with a letter, written so a search skips fast.
+
+    The regex engine jumps straight to candidate characters only when a pattern opens with literal
+    characters; a leading `\b` defeats that.  Here the boundary is tested right after each
+    alternative's first letter, `x(?<!\wx)`, which means the same thing, and the order of the
+    alternatives is kept, so every match is the same.
+    """
+    parts, depth, cls, esc, cur = [], 0, False, False, []
+    for ch in alternatives:
+        if esc:
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur))
+    out = []
+    for alt in parts:
+        first = alt[:1]
+        if not (first.isalpha() and first.isascii()):
+            raise ValueError(f"alternative {alt!r} does not start with a letter")
+        out.append(f"{first}(?<!\\w{first}){alt[1:]}")
+    return "(?:" + "|".join(out) + ")"
