@@ -42,11 +42,9 @@ def child_launch(db: str) -> None:
     from nato_viewer.core import i18n
     from nato_viewer.core.store import Library
     from nato_viewer.qt.app import compose
-    from nato_viewer.qt.pyside_compat import protect
     from nato_viewer.qt.settings_store import SettingsStore
 
     app = QApplication(sys.argv[:1])
-    reserve = protect(app)  # noqa: F841 - as the app does
     i18n.install("en")
 
     class FirstPaint(QObject):
@@ -87,11 +85,9 @@ def measure_in_process(db: str) -> dict:
     from nato_viewer.core import i18n
     from nato_viewer.core.store import Library
     from nato_viewer.qt.app import compose
-    from nato_viewer.qt.pyside_compat import protect
     from nato_viewer.qt.settings_store import SettingsStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    reserve = protect(app)  # noqa: F841
     i18n.install("en")
     library = Library(db)
     stats = library.stats()

@@ -22,3 +22,14 @@ def seed_file() -> Path:
     files = sorted((ROOT / "seeds").glob("*.txt"))
     assert files, "seeds/ must hold the seed press release"
     return files[0]
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English and leaves the language as it found it (i18n state is process-wide)."""
+    from nato_viewer.core import i18n
+
+    previous = i18n.current_language()
+    i18n.install("en")
+    yield
+    i18n.install(previous)

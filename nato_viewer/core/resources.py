@@ -7,14 +7,14 @@ installed wheel they are the packages `nato_viewer.resources` and `nato_viewer.s
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parents[2]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _package_dir(package: str, folder: str) -> Path:
     checkout = _CHECKOUT / folder
     if checkout.is_dir() and (_CHECKOUT / "pyproject.toml").is_file():

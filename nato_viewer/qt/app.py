@@ -47,11 +47,9 @@ def run(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     from nato_viewer.core.store import Library
-    from nato_viewer.qt.pyside_compat import protect
     from nato_viewer.qt.settings_store import SettingsStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    none_reserve = protect(app)  # noqa: F841 - held for the life of the app (PySide6 6.12 + Python 3.11)
     app.setApplicationName("nato_viewer")
     app.setOrganizationName("nato_viewer")
     app.setStyle("Fusion")

@@ -143,7 +143,7 @@ def test_background_clauses_make_no_event():
 
 
 def test_a_second_gathering_on_the_same_day_is_kept():
-    text = ("Statement by the Press Secretary\n\nThe President met today with NATO leaders at the summit.\n"
+    text = ("Statement by the Press Secretary\n\nThe President met today with NATO leaders in Brussels for the summit.\n"
             "Immediately after the summit, the President spoke with the Prime Minister of Finland.\n")
     doc = parse_text(text, path="wh_2024-07-10_statement.txt")
     meetings = [e for e in doc.events if e.kind == "meeting"]

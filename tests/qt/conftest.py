@@ -36,25 +36,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
-@pytest.fixture(scope="session")
-def none_reserve(qapp):
-    from nato_viewer.qt.pyside_compat import NoneReserve, none_refcount_leaks
-
-    return NoneReserve() if none_refcount_leaks() else None
+APP_TEST_MODULES = {"test_app.py", "test_main_window.py", "test_models.py", "test_timeline.py"}
 
 
 @pytest.fixture(autouse=True)
-def keep_none_alive(none_reserve):
-    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call (see qt/pyside_compat.py)."""
-    if none_reserve is not None:
-        none_reserve.top_up()
-
-
-@pytest.fixture(autouse=True)
-def english():
+def english(request):
+    """The app's tests read English labels; other modules' language state is left as they set it."""
+    if Path(str(request.node.fspath)).name not in APP_TEST_MODULES:
+        yield
+        return
+    previous = i18n.current_language()
     i18n.install("en")
     yield
-    i18n.install("en")
+    i18n.install(previous)
 
 
 @pytest.fixture(scope="session")

@@ -162,19 +162,3 @@ def test_source_offsets_follow_qt_positions(qtbot, text):
         at = text.find(word)
         if at >= 0:
             assert pane.text_of_span((at, at + len(word))) == word
-
-
-def test_none_reserve_keeps_none_alive_whatever_pyside_does(qtbot):
-    import sys
-
-    from nato_viewer.qt.pyside_compat import NoneReserve
-
-    if sys.version_info >= (3, 12):
-        pytest.skip("None is immortal from Python 3.12")
-    reserve = NoneReserve(reserve=10)
-    reserve.top_up()
-    assert reserve.held == 0  # nothing to do while None is far above the threshold
-    low = NoneReserve(reserve=sys.getrefcount(None))
-    before = sys.getrefcount(None)
-    low.top_up()
-    assert low.held == low.reserve and sys.getrefcount(None) >= before + low.reserve - 100

@@ -359,6 +359,16 @@ def _sentence_triggers(ctx: ParseContext, s: int, e: int) -> list[tuple[int, int
     return cache[key]
 
 
+def _sentence_has(ctx: ParseContext, pattern: re.Pattern, s: int, e: int) -> bool:
+    """Whether `pattern` occurs in the flat text [s, e): read once per sentence, however many groups it holds."""
+    cache = ctx._cache.setdefault("country_sentence_has", {})
+    key = (pattern, s, e)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = pattern.search(_flat(ctx)[s:e]) is not None
+    return found
+
+
 def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
     """"livrer des drones à l'Ukraine", "support for Ukraine", "aider l'Ukraine", "the security of Sweden"."""
     lw = g.left[-60:]
@@ -461,8 +471,7 @@ def _pledging(ctx: ParseContext, g: _Group, receivers: list[int], hits: list[Hit
                 return None
             break
     # The pledge must be support in the security domain, not a domestic promise ("give it back to parents").
-    clause = _flat(ctx)[g.s:g.e]
-    if _AID_CONTEXT_RE.search(clause) or any(g.s <= r < g.e for r in receivers):
+    if _sentence_has(ctx, _AID_CONTEXT_RE, g.s, g.e) or any(g.s <= r < g.e for r in receivers):
         return found
     return None
 
@@ -484,7 +493,7 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
     before = [t for t in triggers if t[1] <= g.start]
     after = [t for t in triggers if t[0] >= g.end]
 
-    if _NOT_PLEDGE_RE.search(sentence):
+    if _sentence_has(ctx, _NOT_PLEDGE_RE, g.s, g.e):
         return None
     # "annonces de soutien de la part du Canada", "the support offered by Norway".
     agent = _AGENT_BEFORE_RE.search(lw)

@@ -197,6 +197,8 @@ def _close(p: str, start: int) -> int:
 
 def literal_heads(part: str) -> set[str]:
     """Literal text every match of `part` starts with ("" when there is none to find)."""
+    while part.startswith(("(?<!", "(?<=")):  # a lookbehind consumes nothing: the literal follows it
+        part = part[_close(part, 0) + 1:]
     if part.startswith("(?:"):
         j = _close(part, 0)
         heads = {h for alt in _split_top(part[3:j]) for h in literal_heads(alt)}

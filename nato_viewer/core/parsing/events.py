@@ -42,7 +42,12 @@ _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[-–—]\s|,\s+(?:et|and|while|alors que|tandis que)\s+(?:que\s+|qu.)?|"
     r",\s+(?:ajoutant|adding|soulignant|stressing|noting|notant|pr[ée]cisant)\s"
 )
-_SINCE_ANY = re.compile(r"(?<![\w-])(?:since|depuis|ever since)(?![\w-])")
+# A date that bounds or anchors another moment ("since 2014", "weeks before Oct. 7", "until June") is not
+# the date of the event the clause reports.
+_SINCE_ANY = re.compile(
+    r"(?<![\w-])(?:since|depuis|ever since|until|jusqu'(?:au|a|en)|prior to|(?:days|weeks|months|years|"
+    r"jours|semaines|mois|ans) (?:before|after|avant|apres))(?![\w-])"
+)
 # Meeting words that name a gathering, not an act of meeting a target or a requirement.
 _NAMED_MEETING = re.compile(
     r"(?:reunion|meeting|summit|sommet|ministerial|ministerielle|conseil otan-ukraine|nato-ukraine council|"
@@ -114,6 +119,7 @@ _CLAUSE_SUBJECT = re.compile(
     r"allies|leaders|ministers|les|la|le|l'|nous|il|elle|ils|elles|on)\b"
 )
 _QUESTION_OPENING = re.compile(r"\s*(?:\*\*)?Q(?:\*\*)?[.:]?\s")
+_WORD_REST = re.compile(r"\w*")
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|source:|photo|credit)", re.I)
 
@@ -138,8 +144,9 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
     if host is not None:
         seen.add(_key(ctx, host, host.span))
         events.append(host)
+    transcript = ctx._cache["transcript"] or ctx._cache["briefing"]
     for sent in sentences:
-        if _asked(ctx, sent):
+        if transcript and _asked(ctx, sent):
             continue  # a reporter's question reports nothing
         for clause in _clauses(ctx, sent):
             for event in _clause_events(ctx, dates, clause, main):
@@ -379,7 +386,7 @@ def _clause_events(ctx: ParseContext, dates: list[DateExpr], clause: Span, main:
             return out  # an undated step of the operation the release reports is part of it
         if date is None and kind == "statement" and main.kind == "meeting" and main.start == _doc_iso(ctx):
             return out  # "he also warned ...", "they condemned ...": said at the meeting the text reports
-        if date is None and ctx._cache.get("transcript") and _PAST_FORM.search(m.group(0)) \
+        if date is None and ctx._cache.get("transcript") and _PAST_FORM.search(_whole_word(ctx, m)) \
                 and not (future or _NOW_CUES.search(text)):
             return out  # a speech's undated past ("I signed", "we decided", "they endorsed me") is anecdote
         if date is None and future and _after_doc(ctx, main):
@@ -657,7 +664,7 @@ def _reports_act(ctx: ParseContext, kind: str, m: re.Match, clause: Span) -> boo
         return True  # "an attack that killed four soldiers", "Moscou qui dénonce": a relative may report an act
     if _RELATIVE_BEFORE.search(before):
         return False
-    word = m.group(0)
+    word = _whole_word(ctx, m)
     if _PLEDGE_NOUN.fullmatch(word) and _DEFINITE_BEFORE.search(before) \
             and not _NOUN_COMPLEMENT.match(folded, m.end(), clause[1]):
         return False  # "the funding will help...": the text names again what it reported
@@ -666,6 +673,11 @@ def _reports_act(ctx: ParseContext, kind: str, m: re.Match, clause: Span) -> boo
     if kind != "pledge" or not _HABITUAL.search(word):
         return True
     return bool(_NOW_CUES.search(folded, clause[0], clause[1]) or ONGOING_CUES.search(folded, clause[0], clause[1]))
+
+
+def _whole_word(ctx: ParseContext, m: re.Match) -> str:
+    """The trigger's text up to the end of its last word ("decide" matched in "decided")."""
+    return m.group(0) + _WORD_REST.match(ctx.folded, m.end()).group(0)
 
 
 def _has_hit(ctx: ParseContext, span: Span) -> bool:

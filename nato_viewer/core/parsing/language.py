@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 
 _FR = frozenset(
-    "le la les des du de un une et est sont au aux dans pour par sur avec qui que ne pas cette ces "
-    "il elle ils nous vous leur leurs été être a ont lors également ainsi selon entre d l qu".split()
+    ["le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "sont", "au", "aux", "dans", "pour", "par", "sur", "avec", "qui", "que", "ne", "pas", "cette", "ces", "il", "elle", "ils", "nous", "vous", "leur", "leurs", "été", "être", "a", "ont", "lors", "également", "ainsi", "selon", "entre", "d", "l", "qu"]
 )
 _EN = frozenset(
-    "the of and to in is are was were for on with by that this these it its be been has have "
-    "will would from at as an which their our we said also".split()
+    ["the", "of", "and", "to", "in", "is", "are", "was", "were", "for", "on", "with", "by", "that", "this", "these", "it", "its", "be", "been", "has", "have", "will", "would", "from", "at", "as", "an", "which", "their", "our", "we", "said", "also"]
 )
 _WORD = re.compile(r"[a-zA-Zàâäçéèêëîïôöùûüÿœ]+")
 
