@@ -133,6 +133,7 @@ class Event:
     figure_ids: list[str] = field(default_factory=list)
     country_codes: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
+    db_id: int | None = None  # the library's id, once stored
 
 
 @dataclass

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class SelectionChange:
@@ -90,7 +92,13 @@ class Selection:
 
     def retain(self, visible: Iterable[int], source: object | None = None) -> bool:
         """Drop the selected ids that are not in `visible` (after a search narrowed the list)."""
-        keep = set(int(i) for i in visible)
+        if not self._ids:  # nothing to drop: do not walk a result of 100,000 ids per keystroke
+            return False
+        if isinstance(visible, np.ndarray):
+            shown = np.isin(np.asarray(self._ids, dtype=np.int64), visible)
+            keep = {i for i, ok in zip(self._ids, shown.tolist(), strict=True) if ok}
+        else:
+            keep = set(int(i) for i in visible)
         kept = [i for i in self._ids if i in keep]
         if len(kept) == len(self._ids):
             return False

@@ -121,7 +121,7 @@ def layout_timeline(ids, start, end, lane, precision) -> TimelineLayout:
     precision = np.asarray(precision, dtype=np.int64)
     precision = precision[dated] if undated else precision
     n = ids.size
-    present = np.unique(lane) if n else np.empty(0, dtype=np.int64)
+    present = np.flatnonzero(np.bincount(lane, minlength=len(EVENT_KINDS))) if n else np.empty(0, dtype=np.int64)
     row_of_lane = np.full(len(EVENT_KINDS), -1, dtype=np.int64)
     row_of_lane[present] = np.arange(present.size)
     kinds = [EVENT_KINDS[i] for i in present]
@@ -176,13 +176,20 @@ def _group_bands(layout: TimelineLayout, start: np.ndarray, end: np.ndarray) -> 
     layout.band_of_event = np.full(layout.ids.size, -1, dtype=np.int64)
     if not band.size:
         return
-    keys = np.stack([layout.row[band].astype(np.float64), start[band], end[band]], axis=1)
-    unique, inverse, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
-    layout.band_row = unique[:, 0].astype(np.int64)
-    layout.band_x0 = unique[:, 1]
-    layout.band_x1 = unique[:, 2]
-    layout.band_count = counts.astype(np.int64)
-    layout.band_of_event[band] = np.asarray(inverse).reshape(-1)
+    # groups of equal (row, start, end), numbered in that sort order; a lexsort, because
+    # np.unique(axis=0) sorts rows as opaque records and costs ten times more
+    row, x0, x1 = layout.row[band], start[band], end[band]
+    order = np.lexsort((x1, x0, row))
+    row, x0, x1 = row[order], x0[order], x1[order]
+    first = np.ones(band.size, dtype=bool)
+    first[1:] = (row[1:] != row[:-1]) | (x0[1:] != x0[:-1]) | (x1[1:] != x1[:-1])
+    group = np.cumsum(first) - 1
+    starts = np.flatnonzero(first)
+    layout.band_row = row[starts].astype(np.int64)
+    layout.band_x0 = x0[starts]
+    layout.band_x1 = x1[starts]
+    layout.band_count = np.diff(np.append(starts, band.size)).astype(np.int64)
+    layout.band_of_event[band[order]] = group
 
 
 def histogram(x: np.ndarray, bins: int = 200) -> tuple[np.ndarray, np.ndarray]:
@@ -194,3 +201,41 @@ def histogram(x: np.ndarray, bins: int = 200) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = lo - 15 * DAY, hi + 15 * DAY
     counts, edges = np.histogram(x, bins=bins, range=(lo, hi))
     return edges, counts.astype(np.float64)
+
+
+class TimelineSubsets:
+    """Cuts the TimelineArrays of one search result out of those of the whole library.
+
+    Library.timeline(ids) sorts the result again on every call; the whole library's arrays are
+    already in date order, so the result's rows are found by id (searchsorted) and taken in that
+    order: the same arrays as Library.timeline(ids), for a few milliseconds instead of tens.
+    """
+
+    def __init__(self, everything) -> None:
+        self.everything = everything
+        ids = np.asarray(everything.ids, dtype=np.int64)
+        self._table: np.ndarray | None = None
+        if ids.size and ids.min() >= 0 and ids.max() < 4 * ids.size + 4096:
+            # ids are database row ids, dense: a direct id -> position table beats a binary search
+            self._table = np.full(int(ids.max()) + 1, -1, dtype=np.int64)
+            self._table[ids] = np.arange(ids.size)
+        order = np.argsort(ids, kind="stable")
+        self._sorted_ids = ids[order]
+        self._position = order  # position in `everything` of the k-th smallest id
+
+    def of(self, ids) -> object:
+        """The arrays (same type as `everything`) of these event ids; unknown ids are left out."""
+        everything = self.everything
+        wanted = np.asarray(ids, dtype=np.int64)
+        keep = np.zeros(len(everything), dtype=bool)
+        if wanted.size and self._table is not None:
+            wanted = wanted[(wanted >= 0) & (wanted < self._table.size)]
+            position = self._table[wanted]
+            keep[position[position >= 0]] = True
+        elif wanted.size and self._sorted_ids.size:
+            at = np.minimum(np.searchsorted(self._sorted_ids, wanted), self._sorted_ids.size - 1)
+            found = self._sorted_ids[at] == wanted
+            keep[self._position[at[found]]] = True
+        rows = np.flatnonzero(keep)
+        return type(everything)(everything.ids[rows], everything.start[rows], everything.end[rows],
+                                everything.lane[rows], everything.precision[rows])

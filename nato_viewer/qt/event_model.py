@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
@@ -22,6 +23,7 @@ COLUMNS = ("date", "kind", "title", "countries", "document")
 # the core order each column sorts by (None: not sortable)
 SORT_KEYS = {"date": "date", "kind": "kind", "title": "title", "countries": None, "document": "document"}
 FETCH_BLOCK = 200  # rows fetched at once on a cache miss, so scrolling costs one query per screenful
+MAX_CACHED_ROWS = 20_000  # rows kept from one list to the next (a few MB)
 
 
 def _headers() -> dict[str, str]:
@@ -41,42 +43,62 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self.lang = lang
-        self._ids: list[int] = []
-        self._row_of: dict[int, int] = {}
+        self._ids = np.empty(0, dtype=np.int64)
+        self._by_id: tuple[np.ndarray, np.ndarray] | None = None  # (ids sorted, their rows), made on demand
         self._cache: dict[int, object] = {}
         self._snippets: dict[int, str] = {}
         self._icons: dict[str, QIcon] = {}
         self._headers = _headers()
 
     # ---- content ---------------------------------------------------------------
-    def set_ids(self, ids: list[int], snippets: dict[int, str] | None = None) -> None:
+    def set_ids(self, ids, snippets: dict[int, str] | None = None, keep_rows: bool = False) -> None:
+        """Show these events (a list or an int64 array).
+
+        keep_rows keeps the rows already fetched (the library did not change, only the query):
+        the next keystroke usually lists many of the same events.
+        """
         self.beginResetModel()
-        self._ids = [int(i) for i in ids]
-        self._row_of = {event_id: row for row, event_id in enumerate(self._ids)}
-        self._cache.clear()
+        self._ids = np.array(ids, dtype=np.int64)  # a copy: the caller's list or array may change
+        self._by_id = None
+        if not keep_rows or len(self._cache) > MAX_CACHED_ROWS:
+            self._cache.clear()
         self._snippets = dict(snippets or {})
         self.endResetModel()
 
+    def clear_rows(self) -> None:
+        """Forget the fetched rows (the library changed); the next paint fetches them again."""
+        self._cache.clear()
+
     def ids(self) -> list[int]:
-        return list(self._ids)
+        return self._ids.tolist()
 
     def id_at(self, row: int) -> int:
-        return self._ids[row]
+        return int(self._ids[row])
 
     def row_of(self, event_id: int) -> int | None:
-        return self._row_of.get(int(event_id))
+        if not self._ids.size:
+            return None
+        if self._by_id is None:
+            # sorted once per list, when a selection first needs rows: no dict of 100,000 ids per keystroke
+            order = np.argsort(self._ids, kind="stable")
+            self._by_id = (self._ids[order], order)
+        sorted_ids, rows = self._by_id
+        at = int(np.searchsorted(sorted_ids, int(event_id)))
+        if at < sorted_ids.size and sorted_ids[at] == int(event_id):
+            return int(rows[at])
+        return None
 
     def row_data(self, event_id: int):
         """The EventRow of an event in the list (fetched if needed)."""
-        row = self._row_of.get(int(event_id))
+        row = self.row_of(event_id)
         return None if row is None else self._row(row)
 
     def _row(self, row: int):
-        event_id = self._ids[row]
+        event_id = int(self._ids[row])
         cached = self._cache.get(event_id)
         if cached is None:
             first = max(0, row - FETCH_BLOCK // 4)
-            block = [i for i in self._ids[first : first + FETCH_BLOCK] if i not in self._cache]
+            block = [i for i in self._ids[first : first + FETCH_BLOCK].tolist() if i not in self._cache]
             for fetched in self._fetch_rows(block):
                 self._cache[fetched.id] = fetched
             cached = self._cache.get(event_id)
@@ -109,7 +131,7 @@ class EventTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._ids)) or not (0 <= index.column() < len(COLUMNS)):
             return None
         if role == IdRole:
-            return self._ids[index.row()]
+            return int(self._ids[index.row()])
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole):
             return None
         row = self._row(index.row())

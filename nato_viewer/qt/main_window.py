@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
     # ---- searching ---------------------------------------------------------------------
     def start(self) -> None:
         """First view: every event of the library."""
-        self.timeline.set_overview(self.library.timeline(None))
+        self.controller.load_overview()
         self.controller.run_query(self.search_bar.query())
         self._update_title()
         self.error_panel.set_errors(self.library.errors())

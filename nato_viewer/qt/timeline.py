@@ -211,7 +211,8 @@ class TimelinePlot(QWidget):
 
         self._band_item = pg.BarGraphItem(x0=[], x1=[], y=[], height=VAGUE_HEIGHT)
         self._band_item.setZValue(-10)
-        self._range_items: dict[int, pg.BarGraphItem] = {}
+        self._range_items: dict[int, pg.BarGraphItem] = {}  # row -> item
+        self._bars_by_kind: dict[str, pg.BarGraphItem] = {}
         self._point_items: dict[int, pg.ScatterPlotItem] = {}  # row -> item
         self._scatter_by_kind: dict[str, pg.ScatterPlotItem] = {}
         self._lane_points: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # row -> (x sorted, y)
@@ -399,21 +400,28 @@ class TimelinePlot(QWidget):
         self._points_window = (a, b)
 
     def _draw_bars(self, lay: TimelineLayout) -> None:
+        # like the points: one item per kind, made once and given new data (adding items costs more)
         for item in self._range_items.values():
-            self.plot.removeItem(item)
+            item.setOpts(x0=[], x1=[], y=[])
+            item.hide()
         self._range_items.clear()
         is_range = lay.shape == TimelineLayout.RANGE
         for row, kind in enumerate(lay.kinds):
             mask = is_range & (lay.row == row)
             if not mask.any():
                 continue
-            colour = KIND_COLOURS.get(kind, "#888888")
-            item = pg.BarGraphItem(
-                x0=lay.x[mask], x1=lay.x_end[mask], y=lay.y[mask], height=RANGE_HEIGHT,
-                brush=_brush(colour, 220), pen=pg.mkPen(QColor(colour).darker(130), width=1),
-            )
-            item.setZValue(2)
-            self.plot.addItem(item)
+            item = self._bars_by_kind.get(kind)
+            if item is None:
+                colour = KIND_COLOURS.get(kind, "#888888")
+                item = pg.BarGraphItem(
+                    x0=[], x1=[], y=[], height=RANGE_HEIGHT,
+                    brush=_brush(colour, 220), pen=pg.mkPen(QColor(colour).darker(130), width=1),
+                )
+                item.setZValue(2)
+                self.plot.addItem(item)
+                self._bars_by_kind[kind] = item
+            item.setOpts(x0=lay.x[mask], x1=lay.x_end[mask], y=lay.y[mask])
+            item.show()
             self._range_items[row] = item
         self._band_image.hide()
         if lay.band_x0.size > MAX_BAND_RECTS:
@@ -443,9 +451,11 @@ class TimelinePlot(QWidget):
         scale = bins / (hi - lo)
         b0 = np.clip(((lay.band_x0 - lo) * scale).astype(np.int64), 0, bins - 1)
         b1 = np.clip(((lay.band_x1 - lo) * scale).astype(np.int64), 0, bins - 1)
-        diff = np.zeros((rows, bins + 1))
-        np.add.at(diff, (lay.band_row, b0), lay.band_count)
-        np.add.at(diff, (lay.band_row, b1 + 1), -lay.band_count)
+        # np.bincount on flat (row, bin) cells: the same sums as np.add.at, several times faster
+        size = rows * (bins + 1)
+        diff = (np.bincount(lay.band_row * (bins + 1) + b0, weights=lay.band_count, minlength=size)
+                - np.bincount(lay.band_row * (bins + 1) + b1 + 1, weights=lay.band_count, minlength=size))
+        diff = diff.reshape(rows, bins + 1)
         coverage = np.cumsum(diff[:, :bins], axis=1)
         level = np.log1p(coverage) / max(np.log1p(coverage.max()), 1e-9)
         sub = 10  # image rows per lane: the band covers the middle eight, like VAGUE_HEIGHT
@@ -471,9 +481,9 @@ class TimelinePlot(QWidget):
         lo, hi = self._full_extent()
         rows = len(lay.kinds)
         sub = 4  # image rows per lane: 3 painted, 1 gap between lanes
-        counts = np.zeros((DENSITY_BINS, rows))
         bins = np.clip(((lay.x[is_point] - lo) / (hi - lo) * DENSITY_BINS).astype(np.int64), 0, DENSITY_BINS - 1)
-        np.add.at(counts, (bins, lay.row[is_point]), 1)
+        counts = np.bincount(bins * rows + lay.row[is_point], minlength=DENSITY_BINS * rows).astype(np.float64)
+        counts = counts.reshape(DENSITY_BINS, rows)
         level = np.log1p(counts) / max(np.log1p(counts.max()), 1e-9)
         rgba = np.zeros((DENSITY_BINS, rows * sub, 4), dtype=np.ubyte)
         for row, kind in enumerate(lay.kinds):

@@ -7,15 +7,18 @@ benchmarks/bench_app.py), well under the 150 ms debounce, so a worker would only
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from nato_viewer.core.search import Query
 from nato_viewer.core.selection import Selection, SelectionChange
+from nato_viewer.core.timeline_layout import TimelineSubsets
 
 
 class ViewController(QObject):
@@ -33,8 +36,10 @@ class ViewController(QObject):
         self.result = None
         self.last_search_ms = 0.0
         self.last_update_ms = 0.0
-        self._restricted: set[int] | None = None  # event ids of the documents opened on the command line
+        self._restricted: np.ndarray | None = None  # event ids of the documents opened on the command line
         self._restricted_paths: list[str] = []
+        self._given_paths: list[str] = []
+        self._subsets: TimelineSubsets | None = None
         self._updating_table = False
         self._doc_cache: tuple[int, object] | None = None
 
@@ -54,12 +59,13 @@ class ViewController(QObject):
         self.query = query
         result = self.library.search(query)
         self.last_search_ms = (time.perf_counter() - started) * 1000
-        ids = result.event_ids
+        # one int64 array shared by the list, the timeline and the selection: no per-id Python work
+        ids = np.asarray(result.event_ids, dtype=np.int64)
         if self._restricted is not None:
-            ids = [i for i in ids if i in self._restricted]
+            ids = ids[np.isin(ids, self._restricted)]
         self.result = result
-        self.model.set_ids(ids, result.snippets)
-        self.timeline.set_data(self.library.timeline(ids), keep_range=not fit_timeline)
+        self.model.set_ids(ids, result.snippets, keep_rows=True)
+        self.timeline.set_data(self._timeline_subsets().of(ids), keep_range=not fit_timeline)
         self.selection.retain(ids, source=self)
         self._push_selection_to_views(scroll=False)
         self.last_update_ms = (time.perf_counter() - started) * 1000
@@ -68,10 +74,21 @@ class ViewController(QObject):
     def refresh(self, fit_timeline: bool = False) -> None:
         """The library changed (indexing): rerun the current query and redraw the corpus overview."""
         self._doc_cache = None
+        self.model.clear_rows()
         if self._restricted_paths:
             self._restricted = self._event_ids_under(self._restricted_paths)
-        self.timeline.set_overview(self.library.timeline(None))
+        self.load_overview()
         self.run_query(self.query, fit_timeline=fit_timeline)
+
+    def load_overview(self) -> None:
+        """Read the whole library's timeline arrays again: the overview strip and the source of every result's."""
+        self._subsets = None
+        self.timeline.set_overview(self._timeline_subsets().everything)
+
+    def _timeline_subsets(self) -> TimelineSubsets:
+        if self._subsets is None:
+            self._subsets = TimelineSubsets(self.library.timeline(None))
+        return self._subsets
 
     def apply_query(self, query: Query) -> None:
         """A query from the search bar: refit the timeline unless only the order changed."""
@@ -83,25 +100,23 @@ class ViewController(QObject):
 
     # ---- documents opened on the command line --------------------------------------
     def restrict_to_paths(self, paths: Iterable[str]) -> None:
-        self._restricted_paths = [str(Path(p).resolve()) for p in paths]
+        self._given_paths = [str(p) for p in paths]
+        self._restricted_paths = [str(Path(p).resolve()) for p in self._given_paths]
         self._restricted = self._event_ids_under(self._restricted_paths)
 
     def clear_restriction(self) -> None:
         self._restricted_paths = []
+        self._given_paths = []
         self._restricted = None
 
     @property
     def restricted(self) -> bool:
         return self._restricted is not None
 
-    def _event_ids_under(self, paths: list[str]) -> set[int]:
-        all_ids = self.library.all_event_ids()
-        wanted = set()
-        for row in self.library.event_rows(all_ids):
-            doc_path = str(Path(row.doc_path).resolve())
-            if any(doc_path == p or doc_path.startswith(p.rstrip("/\\") + "/") for p in paths):
-                wanted.add(row.id)
-        return wanted
+    def _event_ids_under(self, paths: list[str]) -> np.ndarray:
+        # the library keeps the paths as given (absolute), the restriction resolved ones: ask for both
+        asked = list(dict.fromkeys([*paths, *(os.path.abspath(p) for p in self._given_paths)]))
+        return np.asarray(self.library.event_ids_under(asked), dtype=np.int64)
 
     # ---- selection: views -> core ----------------------------------------------------
     def _table_selection_changed(self, *_args) -> None:

@@ -556,16 +556,18 @@ def _participants(ctx: ParseContext, groups: list[_Group], roles: list) -> None:
     table = _table_lines(ctx, groups)
     # A readout naming two or more leaders "of X" met together ("President Yoon of Korea, Prime Minister ...").
     titled: dict[int, int] = {}
-    for g in groups:
-        if _TITLE_OF_RE.search(g.left[-120:]):
+    title_of = [_has_title_of(g.left[-120:]) for g in groups]
+    for g, has_title in zip(groups, title_of):
+        if has_title:
             key = sentence_at(ctx.sentences, g.start)
             titled[key] = titled.get(key, 0) + 1
     named: list[int] = []
     listed = -1  # end of the last participant group, to carry a list over "the European Council, ..."
     for i, g in enumerate(groups):
         lw = g.left[-120:]
-        is_named = ((_PARTICIPANTS_BEFORE_RE.search(lw) and _JOINT_RE.search(flat[g.s:g.e]))
-                    or (_TITLE_OF_RE.search(lw) and _EVENT_AGENT_WORDS.search(flat[g.s:g.e])
+        is_named = ((any(w in lw for w in _PARTICIPANT_WORDS) and _PARTICIPANTS_BEFORE_RE.search(lw)
+                     and _JOINT_RE.search(flat[g.s:g.e]))
+                    or (title_of[i] and _EVENT_AGENT_WORDS.search(flat[g.s:g.e])
                         and titled.get(sentence_at(ctx.sentences, g.start), 0) >= 2)
                     or i in table
                     or (listed >= g.s and _LIST_CONTINUES_RE.match(ctx.text[listed:g.start])))
@@ -583,6 +585,16 @@ def _participants(ctx: ParseContext, groups: list[_Group], roles: list) -> None:
             continue
         if all(h.code not in receivers for h in groups[i].hits):
             roles[i] = ("pledging", roles[i][1])
+
+
+# Words either pattern cannot match without: a cheap test first, the regex only where one occurs.
+_PARTICIPANT_WORDS = ("leaders", "heads of state and government", "dirigeants", "chefs d'etat et de gouvernement",
+                      "signatories", "signataires")
+_TITLE_OF_WORDS = ("president", "minister", "chancellor", "king")
+
+
+def _has_title_of(lw: str) -> bool:
+    return any(w in lw for w in _TITLE_OF_WORDS) and _TITLE_OF_RE.search(lw) is not None
 
 
 # Between two participants of a list: commas, "and", organisations' capitalised names.

@@ -43,27 +43,29 @@ _DAY_PREFIX = (
 # "(on|ce|this) Thursday (", "today (", "jeudi " before a full date
 _LEAD = r"(?:(?:(?:on|ce|this|le)[ \t]+)?" + _DAY_PREFIX + r"[ \t]*,?[ \t]*(?P<paren>\()?[ \t]*)?"
 
+# Joins inside a date may break a line: hard-wrapped Markdown puts "December" and "2021" on two lines.
+_SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 # "July 9, 2024", "June 29-30, 2022", "Sept. 1", "Thursday, July 9 to July 11, 2024"
 _MDY = re.compile(
     r"\b" + _LEAD
-    + r"(?P<m>" + MONTH_RE + r")[ \t]+(?P<d1>" + DAY_RE + r")" + _ORD
-    + r"(?:[ \t]*(?:-|to|through|until)[ \t]*(?:(?P<m2>" + MONTH_RE + r")[ \t]+)?(?P<d2>" + DAY_RE + r")" + _ORD
-    + r"|[ \t]+and[ \t]+(?P<d3>" + DAY_RE + r")" + _ORD + r")?"
-    + r"(?:[ \t]*,?[ \t]+(?P<y>" + YEAR_RE + r"))?(?![\w-])"
+    + r"(?P<m>" + MONTH_RE + r")" + _SP + r"(?P<d1>" + DAY_RE + r")" + _ORD
+    + r"(?:[ \t]*(?:-|to|through|until)[ \t]*(?:(?P<m2>" + MONTH_RE + r")" + _SP + r")?(?P<d2>" + DAY_RE + r")" + _ORD
+    + r"|" + _SP + r"and" + _SP + r"(?P<d3>" + DAY_RE + r")" + _ORD + r")?"
+    + r"(?:[ \t]*,?" + _SP + r"(?P<y>" + YEAR_RE + r"))?(?![\w-])"
 )
 # "15 février 2024", "du 9 au 11 juillet 2024", "les 14 et 15 février", "24-25 June", "1er avril"
 _DMY = re.compile(
     r"\b" + _LEAD
-    + r"(?:(?:le|du|les|the|on|from)[ \t]+)?(?P<d1>" + DAY_RE + r")" + _ORD
-    + r"(?:[ \t]+(?P<m1>" + MONTH_RE + r")(?:[ \t]+(?P<y1>" + YEAR_RE + r"))?)?"
-    + r"(?:[ \t]*(?:-|au|et|and|to|through)[ \t]*(?:le[ \t]+)?(?P<d2>" + DAY_RE + r")" + _ORD + r")?"
-    + r"[ \t]+(?:of[ \t]+)?(?P<m>" + MONTH_RE + r")(?:[ \t]*,?[ \t]+(?P<y>" + YEAR_RE + r"))?(?![\w-])"
+    + r"(?:(?:le|du|les|the|on|from)" + _SP + r")?(?P<d1>" + DAY_RE + r")" + _ORD
+    + r"(?:" + _SP + r"(?P<m1>" + MONTH_RE + r")(?:" + _SP + r"(?P<y1>" + YEAR_RE + r"))?)?"
+    + r"(?:[ \t]*(?:-|au|et|and|to|through)[ \t]*(?:le" + _SP + r")?(?P<d2>" + DAY_RE + r")" + _ORD + r")?"
+    + _SP + r"(?:of" + _SP + r")?(?P<m>" + MONTH_RE + r")(?:[ \t]*,?" + _SP + r"(?P<y>" + YEAR_RE + r"))?(?![\w-])"
 )
 _ISO = re.compile(r"(?<![\w-])(?P<y>" + YEAR_RE + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\w-])")
 _NUMERIC = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>" + YEAR_RE + r")(?![\w/])")
 _MONTH_YEAR = re.compile(
     r"\b(?:(?P<edge>debut|fin|mi|early|mid|late|end of|the end of|beginning of)[ \t]*-?[ \t]*)?"
-    r"(?P<m>" + MONTH_RE + r")[ \t]*,?[ \t]+(?:de[ \t]+|of[ \t]+)?(?P<y>" + YEAR_RE + r")(?![\w-])"
+    r"(?P<m>" + MONTH_RE + r")[ \t]*,?" + _SP + r"(?:de" + _SP + r"|of" + _SP + r")?(?P<y>" + YEAR_RE + r")(?![\w-])"
 )
 _YEAR_END = re.compile(
     r"\b(?:(?:d'ici|jusqu'a|avant)[ \t]+(?:a[ \t]+)?la[ \t]+fin[ \t]+(?:de[ \t]+|d')?(?:l'annee[ \t]+)?|"

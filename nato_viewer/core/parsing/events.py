@@ -89,6 +89,13 @@ _PLEDGE_NOUN = re.compile(r"funding|contributions?|commitments?|deployments?|don
                           r"livraisons?|engagements?|promesses?")
 _DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:the|la|le|l'|les|its|their|our|his|her|sa|son|ses|leur|leurs|nos|notre)\s*$")
 _NOUN_COMPLEMENT = re.compile(r"\s+(?:of|to|for|from|de|du|des|d'|a|aux|pour|en faveur)\b")
+# What may stand before an "-ing" trigger that still reports an act or names a pledge: a progressive
+# ("is providing", "currently deploying") or a noun phrase ("new funding", "$5 million in funding").
+_VERB_ING_CONTEXT = re.compile(
+    r"(?<![\w-])(?:is|are|was|were|be|been|am|'s|'re|currently|now|still|actively|the|a|an|new|additional|more|"
+    r"further|its|their|our|this|that|these|such|in|of|with|federal|total|emergency|military|security|"
+    r"humanitarian|financial|\w+ly)\s+$"
+)
 _ADVERBIAL_BEFORE = re.compile(
     r"(?<![\w-])(?:by|including|through|while|after|before|without|when|via|for|of|from|upon|besides|despite|"
     r"as well as|in addition to|instead of)\s+(?:\w+ly\s+)?$"
@@ -668,8 +675,9 @@ def _reports_act(ctx: ParseContext, kind: str, m: re.Match, clause: Span) -> boo
     if _PLEDGE_NOUN.fullmatch(word) and _DEFINITE_BEFORE.search(before) \
             and not _NOUN_COMPLEMENT.match(folded, m.end(), clause[1]):
         return False  # "the funding will help...": the text names again what it reported
-    if word.endswith("ing") and _ADVERBIAL_BEFORE.search(before):
-        return False  # "including providing", "by delivering"; not "new funding", nor a list item's gerund
+    if word.endswith("ing") and before.strip() and (
+            _ADVERBIAL_BEFORE.search(before) or not _VERB_ING_CONTEXT.search(before)):
+        return False  # "including providing", "help providing"; not "is providing", "new funding", a list item
     if kind != "pledge" or not _HABITUAL.search(word):
         return True
     return bool(_NOW_CUES.search(folded, clause[0], clause[1]) or ONGOING_CUES.search(folded, clause[0], clause[1]))
