@@ -8,7 +8,7 @@ installed wheel they are the packages `nato_viewer.resources` and `nato_viewer.s
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources as importlib_resources
+import importlib.util
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parents[2]
@@ -20,10 +20,13 @@ def _package_dir(package: str, folder: str) -> Path:
     if checkout.is_dir() and (_CHECKOUT / "pyproject.toml").is_file():
         return checkout
     try:
-        root = importlib_resources.files(package)
-        return Path(str(root))
-    except (ModuleNotFoundError, TypeError):
-        return checkout
+        spec = importlib.util.find_spec(package)
+    except (ModuleNotFoundError, ValueError):
+        spec = None
+    if spec and spec.submodule_search_locations:
+        # a plain folder in site-packages (the seeds are a namespace package: no __init__.py)
+        return Path(next(iter(spec.submodule_search_locations)))
+    return checkout
 
 
 def resource_path(*parts: str) -> Path:
