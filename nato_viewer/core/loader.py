@@ -88,16 +88,36 @@ _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]{1,2000}>", re
 
 
 def front_matter(text: str) -> tuple[dict[str, str], dict[str, tuple[int, int]], int]:
-    """Keys and values of a YAML front matter (flat `key: value` lines), their spans, and where the body starts."""
+    """Keys and values of a YAML front matter (flat `key: value` lines, quoted values that continue on
+    indented lines), their spans, and where the body starts."""
     m = _FM.match(text)
     if not m:
         return {}, {}, 0
     values: dict[str, str] = {}
     spans: dict[str, tuple[int, int]] = {}
-    base = m.start(1)
-    for line in _FM_LINE.finditer(m.group(1)):
-        key, value = line.group(1).lower(), line.group(2)
-        vs, ve = base + line.start(2), base + line.end(2)
+    block_start, block = m.start(1), m.group(1)
+    lines = list(re.finditer(r"[^\n]*", block))
+    lines = [ln for k, ln in enumerate(lines) if k == 0 or ln.start() != lines[k - 1].end() or ln.group(0)]
+    k = 0
+    while k < len(lines):
+        line = _FM_LINE.match(lines[k].group(0))
+        k += 1
+        if not line:
+            continue
+        key = line.group(1).lower()
+        vs = block_start + lines[k - 1].start() + line.start(2)
+        ve = block_start + lines[k - 1].start() + line.end(2)
+        raw = line.group(2)
+        if raw[:1] in "'\"" and not _closed(raw):
+            # a quoted scalar folded over the next, indented lines
+            while k < len(lines) and lines[k].group(0)[:1] in (" ", "\t") and not _closed(raw):
+                nxt = lines[k].group(0)
+                raw = raw[:-1] if raw.endswith("\\") else raw + "\n"
+                raw += nxt.strip() if not raw.endswith("\n") else nxt.strip()
+                ve = block_start + lines[k].start() + len(nxt.rstrip())
+                k += 1
+            raw = raw.replace("\n", " ")
+        value = raw
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             quote = value[0]
             value, vs, ve = value[1:-1], vs + 1, ve - 1
@@ -105,6 +125,23 @@ def front_matter(text: str) -> tuple[dict[str, str], dict[str, tuple[int, int]],
         values[key] = value
         spans[key] = (vs, ve)
     return values, spans, m.end()
+
+
+def _closed(raw: str) -> bool:
+    """True when a quoted YAML scalar that starts `raw` is closed on it."""
+    quote = raw[0]
+    body = raw[1:]
+    if quote == "'":
+        return "'" in body.replace("''", "")
+    escaped = False
+    for ch in body:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            return True
+    return False
 
 
 _YAML_ESCAPES = {"_": "\u00a0", "n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "0": "", "N": "\u0085",

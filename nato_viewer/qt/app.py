@@ -68,8 +68,8 @@ def run(args) -> int:
         return 2
 
     window = compose(library, settings, lang)
-    window.start()
     window.show()
+    window.start_after_first_paint()
     paths = list(getattr(args, "paths", None) or [])
     if library.pending_rebuild:  # the file was damaged and moved aside: rebuild in the background
         window.open_paths(list(library.pending_rebuild), restrict=False)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,6 +42,7 @@ from nato_viewer.qt.view_controller import ViewController
 ROW_HEIGHT = 24
 REFRESH_WHILE_INDEXING_MS = 2000  # show newly indexed documents every so often, not per file
 BRIEFING_MAX_EVENTS = 200
+FIRST_PAINT_WAIT_MS = 500
 
 
 def icon(name: str) -> QIcon:
@@ -91,6 +92,31 @@ class DetailHeader(QWidget):
         self.meta.setText("  \u00b7  ".join(p for p in parts if p))
 
 
+class _AfterFirstPaint(QObject):
+    """Calls `then` once, on the event loop's turn after `widget` first paints, or after
+    FIRST_PAINT_WAIT_MS if it does not paint (a window started minimised)."""
+
+    def __init__(self, widget: QWidget, then, parent=None):
+        super().__init__(parent)
+        self._widget = widget
+        self._then = then
+        self._done = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        if not self._done:
+            self._done = True
+            self._widget.removeEventFilter(self)
+            self._then()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, library, selection, event_model, index_worker, settings, lang: str, printing=None):
         super().__init__()
@@ -103,6 +129,7 @@ class MainWindow(QMainWindow):
         self.printing = printing
         self._pending_paths: list[list[str]] = []
         self._restrict_after_index: list[str] | None = None
+        self._reading_text: str | None = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setWindowIcon(icon("app"))
@@ -322,8 +349,21 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # ---- searching ---------------------------------------------------------------------
+    def start_after_first_paint(self) -> None:
+        """start() once the window has painted itself (the app's launch).
+
+        Reading a large library's columns and laying out its first timeline takes about a second;
+        done before show(), the user would stare at nothing. The window appears at once, says it is
+        reading, and fills in on the next turn of the event loop.
+        """
+        self._reading_text = _("Reading the library\u2026")
+        self.status_label.setText(self._reading_text)
+        self._first_paint = _AfterFirstPaint(self.timeline.graphics.viewport(), self.start, self)
+
     def start(self) -> None:
         """First view: every event of the library."""
+        if self._reading_text is not None and self.status_label.text() == self._reading_text:
+            self.status_label.clear()  # not a message set since (indexing started meanwhile)
         self.controller.load_overview()
         self.controller.run_query(self.search_bar.query())
         self._update_title()

@@ -175,6 +175,7 @@ class TimelinePlot(QWidget):
         self._syncing_region = False
         self._density_rect = None
         self._overview_drawn = None
+        self._overview_histogram: tuple | None = None  # (arrays, edges, counts)
         self.dense = False
 
         self.graphics = pg.GraphicsLayoutWidget()
@@ -374,19 +375,20 @@ class TimelinePlot(QWidget):
 
         The items are made once per kind and reused: adding items to a plot costs more than new data.
         """
-        for item in self._point_items.values():
-            item.setData(x=[], y=[])
-            item.hide()
-        self._point_items.clear()
+        previous = self._point_items
+        self._point_items = {}
         self._lane_points.clear()
         self._points_window = None
-        is_point = lay.shape == TimelineLayout.POINT
+        # every point sorted once by (row, x), then cut per row: one pass instead of one per lane
+        at = np.flatnonzero(lay.shape == TimelineLayout.POINT)
+        at = at[np.lexsort((lay.x[at], lay.row[at]))]
+        bounds = np.searchsorted(lay.row[at], np.arange(len(lay.kinds) + 1))
+        xs_all, ys_all = lay.x[at], lay.y[at]
         for row, kind in enumerate(lay.kinds):
-            at = np.flatnonzero(is_point & (lay.row == row))
-            if not at.size:
+            i0, i1 = int(bounds[row]), int(bounds[row + 1])
+            if i0 == i1:
                 continue
-            at = at[np.argsort(lay.x[at], kind="stable")]
-            self._lane_points[row] = (lay.x[at], lay.y[at])
+            self._lane_points[row] = (xs_all[i0:i1], ys_all[i0:i1])
             item = self._scatter_by_kind.get(kind)
             if item is None:
                 item = pg.ScatterPlotItem(
@@ -402,6 +404,11 @@ class TimelinePlot(QWidget):
                 self._scatter_by_kind[kind] = item
             item.show()
             self._point_items[row] = item
+        shown = {id(item) for item in self._point_items.values()}
+        for item in previous.values():
+            if id(item) not in shown:
+                item.setData(x=[], y=[])
+                item.hide()
 
     def _points_in(self, lo: float, hi: float) -> int:
         return sum(int(np.searchsorted(xs, hi, "right") - np.searchsorted(xs, lo, "left"))
@@ -428,14 +435,15 @@ class TimelinePlot(QWidget):
 
     def _draw_bars(self, lay: TimelineLayout) -> None:
         # like the points: one item per kind, made once and given new data (adding items costs more)
-        for item in self._range_items.values():
-            item.setOpts(x0=[], x1=[], y=[])
-            item.hide()
-        self._range_items.clear()
-        is_range = lay.shape == TimelineLayout.RANGE
+        previous = self._range_items
+        self._range_items = {}
+        # range bars grouped by row in one stable sort (each row keeps the layout's order)
+        at = np.flatnonzero(lay.shape == TimelineLayout.RANGE)
+        at = at[np.argsort(lay.row[at], kind="stable")]
+        bounds = np.searchsorted(lay.row[at], np.arange(len(lay.kinds) + 1))
         for row, kind in enumerate(lay.kinds):
-            mask = is_range & (lay.row == row)
-            if not mask.any():
+            mask = at[int(bounds[row]) : int(bounds[row + 1])]
+            if not mask.size:
                 continue
             item = self._bars_by_kind.get(kind)
             if item is None:
@@ -450,6 +458,11 @@ class TimelinePlot(QWidget):
             item.setOpts(x0=lay.x[mask], x1=lay.x_end[mask], y=lay.y[mask])
             item.show()
             self._range_items[row] = item
+        shown = {id(item) for item in self._range_items.values()}
+        for item in previous.values():
+            if id(item) not in shown:
+                item.setOpts(x0=[], x1=[], y=[])
+                item.hide()
         self._band_image.hide()
         if lay.band_x0.size > MAX_BAND_RECTS:
             # thousands of overlapping hatched rectangles cost a tenth of a second per repaint: past
@@ -486,16 +499,18 @@ class TimelinePlot(QWidget):
         coverage = np.cumsum(diff[:, :bins], axis=1)
         level = np.log1p(coverage) / max(np.log1p(coverage.max()), 1e-9)
         sub = 10  # image rows per lane: the band covers the middle eight, like VAGUE_HEIGHT
-        rgba = np.zeros((bins, rows * sub, 4), dtype=np.ubyte)
+        # built as (y, x) in memory and handed over transposed: pyqtgraph's own transpose then gives
+        # a contiguous array and it makes the QImage without copying a few megabytes per search
+        rgba = np.zeros((rows * sub, bins, 4), dtype=np.ubyte)
         for row, kind in enumerate(lay.kinds):
             colour = QColor(KIND_COLOURS.get(kind, "#888888"))
             alpha = np.where(coverage[row] > 0, 25 + 110 * level[row], 0).astype(np.ubyte)
             for k in range(1, sub - 1):
                 y = row * sub + k
-                rgba[:, y, 0], rgba[:, y, 1], rgba[:, y, 2] = colour.red(), colour.green(), colour.blue()
+                rgba[y, :, 0], rgba[y, :, 1], rgba[y, :, 2] = colour.red(), colour.green(), colour.blue()
                 # every other sub-row fainter: a hint of the hatching of the precise drawing
-                rgba[:, y, 3] = alpha if k % 2 else alpha // 2
-        self._band_image.setImage(rgba, autoLevels=False)
+                rgba[y, :, 3] = alpha if k % 2 else alpha // 2
+        self._band_image.setImage(rgba.swapaxes(0, 1), autoLevels=False)
         self._band_image.setRect(lo, -0.5, hi - lo, float(rows))
         self._band_image.show()
 
@@ -512,15 +527,15 @@ class TimelinePlot(QWidget):
         counts = np.bincount(bins * rows + lay.row[is_point], minlength=DENSITY_BINS * rows).astype(np.float64)
         counts = counts.reshape(DENSITY_BINS, rows)
         level = np.log1p(counts) / max(np.log1p(counts.max()), 1e-9)
-        rgba = np.zeros((DENSITY_BINS, rows * sub, 4), dtype=np.ubyte)
+        rgba = np.zeros((rows * sub, DENSITY_BINS, 4), dtype=np.ubyte)  # (y, x): see _draw_band_image
         for row, kind in enumerate(lay.kinds):
             colour = QColor(KIND_COLOURS.get(kind, "#888888"))
             alpha = np.where(counts[:, row] > 0, 60 + 195 * level[:, row], 0).astype(np.ubyte)
             for k in range(sub - 1):
                 y = row * sub + k
-                rgba[:, y, 0], rgba[:, y, 1], rgba[:, y, 2] = colour.red(), colour.green(), colour.blue()
-                rgba[:, y, 3] = alpha
-        self._density.setImage(rgba, autoLevels=False)
+                rgba[y, :, 0], rgba[y, :, 1], rgba[y, :, 2] = colour.red(), colour.green(), colour.blue()
+                rgba[y, :, 3] = alpha
+        self._density.setImage(rgba.swapaxes(0, 1), autoLevels=False)
         # the painted sub-rows are centred on the lane: shift the image by a gap's half
         self._density_rect = (lo, -0.5 + 0.5 / sub, hi - lo, float(rows))
         self._density.setRect(*self._density_rect)
@@ -561,10 +576,15 @@ class TimelinePlot(QWidget):
         if self._overview_arrays is not None and self._overview_drawn == (id(arrays), extent):
             self._sync_region()  # the corpus did not change: only the region follows the view
             return
+        if self._overview_histogram is None or self._overview_histogram[0] is not arrays:
+            # the corpus's histogram changes with the corpus, not with each search (a reference, not
+            # an id: a new result could reuse the id of a freed one)
+            mid = (np.asarray(arrays.start, dtype=float) + np.asarray(arrays.end, dtype=float)) / 2
+            edges, counts = histogram(mid[np.isfinite(mid)])
+            self._overview_curve.setData(edges, counts)
+            self._overview_histogram = (arrays, edges, counts)
+        _arrays, edges, counts = self._overview_histogram
         self._overview_drawn = (id(arrays), extent)
-        mid = (np.asarray(arrays.start, dtype=float) + np.asarray(arrays.end, dtype=float)) / 2
-        edges, counts = histogram(mid[np.isfinite(mid)])
-        self._overview_curve.setData(edges, counts)
         lo, hi = float(edges[0]), float(edges[-1])
         detail_lo, detail_hi = self._full_extent()
         lo, hi = min(lo, detail_lo), max(hi, detail_hi)

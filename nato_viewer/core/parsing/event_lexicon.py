@@ -69,7 +69,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"annonc(?:e|es|er|ent) (?:de |d')?(?:\w+ )?(?:soutien|aide|assistance|nouve)", r"promesses?",
 r"(?:continue|continuer|continuera|continueront|continuerons) "
         r"(?:to |a |d')?(?:provide|support|fournir|soutenir|apporter|aider|help)",
-        r"deploy(?:s|ed|ment|ments)?\b", r"deploi(?:e|ent|ement|ements)\b", r"deploy(?:er|e|es)\b", r"station(?:s|ed|ing)?\b",
+        r"deploy(?:s|ed|ment|ments)?\b", r"deploi(?:e|ent|ement|ements)\b", r"deploy(?:er|e|es)\b", r"station(?:ed|ing)\b", r"stations? (?:\w+ )?(?:troops|forces|soldiers|aircraft|jets|ships|destroyers|missiles|units)",
         r"coalition (?:de|of|to|for|pour)\b", r"fund(?:s|ed|ing)\b", r"financ(?:e|er|ement)\b", r"stand (?:with|by)", r"aux cotes de",
         r"offer(?:s|ed)?\b", r"maintain(?:s|ed|ing)? (?:an? |its |their |the )?(?:\w+ )?(?:presence|forces?|troops|rotational)",
         r"increase (?:its|their) (?:presence|troops)", r"surged?\b", r"doubl(?:ed|e)\b",

@@ -117,6 +117,11 @@ def _link(doc: Document, ctx: ParseContext) -> None:
             ev.figure_ids.append(figure.id)
     for country in doc.countries:
         _link_country(country, doc.events, sentences, main)
+    for person in doc.people:
+        for mention in person.mentions:
+            ev = _event_for(mention.span[0], doc.events, sentences, main)
+            if ev and person.name not in ev.people:
+                ev.people.append(person.name)
 
 
 def _link_country(country: Country, events_: list[Event], sentences: list[Span], main: Event | None) -> None:

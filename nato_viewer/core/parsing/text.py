@@ -114,16 +114,17 @@ _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
 def is_hard_wrapped(text: str, start: int = 0, end: int | None = None) -> bool:
-    """True for text wrapped at a fixed width (Markdown exports), where one line is not one paragraph."""
-    lines = [len(line) for line in text[start:end].split("\n")[:400] if line.strip()]
-    if len(lines) < 8:
+    """True for text wrapped at a fixed width (Markdown exports), where one line is not one paragraph:
+    its long lines are all short of ~100 characters and most of them stop mid-sentence."""
+    lines = [line.rstrip() for line in text[start:end].split("\n", 400)[:400]]
+    long = sorted(len(line) for line in lines if len(line) >= 40)
+    if len(long) < 2 or long[int(len(long) * 0.75)] > 100:
         return False
-    widths = sorted(lines)
-    typical = widths[int(len(widths) * 0.8)]
-    if typical > 100:
-        return False
-    near = sum(1 for n in lines if typical - 25 <= n <= typical)
-    return near >= 0.5 * len(lines)
+    open_ended = sum(1 for line in lines if len(line) >= 40 and not line.endswith(_SENTENCE_CLOSERS))
+    return open_ended >= 0.5 * len(long)
+
+
+_SENTENCE_CLOSERS = (".", "!", "?", ":", ";", "»", '"', "”", "…", ")")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: bool | None = None) -> list[Span]:
