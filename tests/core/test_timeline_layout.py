@@ -84,3 +84,66 @@ def test_empty_layout():
 def test_undated_events_are_left_out_and_counted():
     lay = _layout([(1, np.nan, np.nan, 0, 0), (2, T0, T0 + DAY, 0, 0)])
     assert lay.ids.tolist() == [2] and lay.undated == 1
+
+
+def test_bands_are_grouped_by_row_start_and_end_in_that_order():
+    # the same grouping np.unique(axis=0) gives over (row, start, end), which the bands used to come from
+    rng = np.random.default_rng(7)
+    n = 400
+    start = T0 + rng.integers(0, 6, n) * 30 * DAY
+    end = start + rng.choice([30, 365], n) * DAY
+    lane = rng.choice([K["meeting"], K["pledge"], K["projection"]], n)
+    lay = layout_timeline(np.arange(1, n + 1), start, end, lane, np.full(n, P["month"]))
+    keys = np.stack([lay.row.astype(float), start, end], axis=1)
+    unique, inverse, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    assert lay.band_row.tolist() == unique[:, 0].astype(int).tolist()
+    assert lay.band_x0.tolist() == unique[:, 1].tolist() and lay.band_x1.tolist() == unique[:, 2].tolist()
+    assert lay.band_count.tolist() == counts.tolist()
+    assert lay.band_of_event.tolist() == np.asarray(inverse).reshape(-1).tolist()
+
+
+def _arrays(ids, start):
+    from nato_viewer.core.search import TimelineArrays
+
+    n = len(ids)
+    return TimelineArrays(np.array(ids, dtype=np.int64), np.array(start, dtype=float),
+                          np.array(start, dtype=float) + DAY, np.zeros(n, np.int8), np.zeros(n, np.int8))
+
+
+def test_subsets_keep_the_library_order_and_drop_unknown_ids():
+    from nato_viewer.core.timeline_layout import TimelineSubsets
+
+    # in date order, ids shuffled; one far id so that both lookup methods get tested
+    for ids in ([5, 2, 9, 1, 7], [5, 2, 9, 1, 10**9]):
+        everything = _arrays(ids, [T0 + k * DAY for k in range(5)])
+        subsets = TimelineSubsets(everything)
+        got = subsets.of([ids[4], 3, ids[1], ids[0], -4])  # the caller's order and unknown ids do not matter
+        assert got.ids.tolist() == [ids[0], ids[1], ids[4]]
+        assert got.start.tolist() == [T0, T0 + DAY, T0 + 4 * DAY]
+        assert len(subsets.of([])) == 0
+        assert subsets.of(np.array(ids)).ids.tolist() == ids
+
+
+def test_subsets_equal_the_library_s_own_timeline(tmp_path):
+    import pathlib
+
+    from nato_viewer.core.search import Query
+    from nato_viewer.core.store import Library
+    from nato_viewer.core.timeline_layout import TimelineSubsets
+
+    seeds = pathlib.Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+    if not seeds.is_dir():
+        import pytest
+
+        pytest.skip("../shared/seeds is absent")
+    library = Library(tmp_path / "lib.sqlite3")
+    try:
+        library.index([seeds], workers=1)
+        subsets = TimelineSubsets(library.timeline(None))
+        for text in ("", "drones", "nato OR otan"):
+            ids = library.search(Query(text=text)).event_ids
+            mine, theirs = subsets.of(ids), library.timeline(ids)
+            for name in ("ids", "start", "end", "lane", "precision"):
+                assert np.array_equal(getattr(mine, name), getattr(theirs, name), equal_nan=True), (text, name)
+    finally:
+        library.close()
