@@ -149,7 +149,7 @@ _YAML_ESCAPES = {"_": "\u00a0", "n": "\n", "t": "\t", '"': '"', "\\": "\\", "/":
 
 
 def _unescape_yaml(value: str) -> str:
-    """The escapes of a YAML double-quoted scalar ("President\\_Biden" has a no-break space)."""
+    """The escapes of a YAML double-quoted scalar ("President\\_Doe" has a no-break space)."""
     def sub(m: re.Match) -> str:
         code = m.group(1)
         if code[0] in "xuU":

@@ -48,3 +48,4 @@ def test_unsubscribe_stops_notifications():
     selection.unsubscribe(seen.append)  # twice is harmless
     selection.select(4)
     assert seen == [] and 4 in selection and len(selection) == 1
+

@@ -86,3 +86,29 @@ def test_error_model(qtmodeltester):
     qtmodeltester.check(model, force_py=True)
     assert [model.index(r, 0).data() for r in range(2)] == ["/a.txt", "/b.txt"]
     assert model.index(1, 1).data() == "binary"
+
+
+def test_event_model_keeps_fetched_rows_across_lists_until_the_library_changes(qtmodeltester, library):
+    import numpy as np
+
+    calls = []
+
+    def fetch(ids):
+        calls.append(list(ids))
+        return library.event_rows(ids)
+
+    model = EventTableModel(fetch, "en")
+    ids = library.all_event_ids()
+    model.set_ids(np.array(ids))  # the controller hands over an int64 array
+    qtmodeltester.check(model, force_py=True)
+    first_title = model.index(0, 2).data()
+    fetched = len(calls)
+    model.set_ids(ids[:3], keep_rows=True)  # the next keystroke lists some of the same events
+    assert model.index(0, 2).data() == first_title and len(calls) == fetched
+    assert model.row_of(ids[2]) == 2 and model.row_of(ids[5]) is None and model.id_at(1) == ids[1]
+    assert model.ids() == ids[:3]
+    model.clear_rows()  # the library changed: fetch again
+    assert model.index(0, 2).data() == first_title and len(calls) == fetched + 1
+    model.set_ids(ids[:3])  # without keep_rows a new list starts afresh, as before
+    model.index(0, 2).data()
+    assert len(calls) == fetched + 2

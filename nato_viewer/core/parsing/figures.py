@@ -5,8 +5,8 @@ before or after makes it money, a percent sign or word a percentage, and a count
 an analyst tracks (troops, insurgents, drones, Allies, battalions...) a count.  Dates,
 years, times, ordinals, durations and numbers inside names and codes never reach a
 figure.  Bare numbers then borrow their unit from a neighbour when the text leaves it out:
-ranges ("30 - 40 insurgents", "2 à 3 milliards d'euros"), ellipses ("287 voix pour et
-55 contre") and "the number of destroyers ... from four to six".
+ranges ("20 - 30 fighters", "2 à 3 milliards d'euros"), ellipses ("301 voix pour et
+48 contre") and "the number of destroyers ... from three to five".
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ COUNT_NOUNS = frozenset(_words(_PEOPLE + _STATES + _EQUIPMENT + _EQUIPMENT_NAMES
 _NAMES = frozenset(_words(_EQUIPMENT_NAMES))
 MULTI_NOUNS = frozenset(x.strip() for x in _MULTI.replace("\n", "").split("|") if x.strip())
 _MULTI_FIRST = frozenset(m.split(" ", 1)[0] for m in MULTI_NOUNS)
-# Units that name what they hold: "two squadrons of F-35 aircraft".
+# Units that name what they hold: "three squadrons of F-16 aircraft".
 _CONTAINERS = frozenset(_words("squadron squadrons battalion battalions brigade brigades company companies "
                                "group groups unit units team teams batteries battery"))
 
@@ -239,7 +239,7 @@ _THAT_NUMBER = re.compile(
     r"(?<![\w])(?:that|this|the|ce|le|leur|their)[ ](?:number|nombre|chiffre|total|tally)(?:[ ][a-z']+){0,4}[ ]$"
 )
 _AU_NOMBRE = re.compile(r"(?P<noun>[a-z][a-z'-]*)[ ]?,?[ ]au[ ]nombre[ ](?:de[ ]|d')$")
-# What may follow a number that stands for a count named elsewhere ("from four to six.",
+# What may follow a number that stands for a count named elsewhere ("from three to five.",
 # "is now 23, up from", "au nombre d'un milliard,"): not a noun of its own ("three times that").
 _ENDS_A_CLAUSE = re.compile(
     r"[ ]?(?:[.,;:)!?\n\"»”]|$|-|(?:and|et|or|ou|to|a|in|en|by|par|since|depuis|today|now|this|last|at|on|as)"
@@ -582,7 +582,7 @@ def _gap(folded: str, a: int, b: int) -> str:
 
 
 def _fill_ranges(folded: str, scan: str, readings: list[_Reading]) -> None:
-    """"30 - 40 insurgents", "between 2 and 3 percent", "2 à 3 milliards d'euros", "$2-3 billion"."""
+    """"20 - 30 fighters", "between 2 and 3 percent", "2 à 3 milliards d'euros", "$2-3 billion"."""
     for r1, r2 in zip(readings, readings[1:]):
         if r1.num.year_like or r2.num.year_like:
             continue
@@ -627,7 +627,7 @@ def _base_value(folded: str, num: Number) -> float | None:
 
 
 def _fill_ellipses(folded: str, readings: list[_Reading]) -> None:
-    """"287 voix pour et 55 contre", "killed five insurgents and wounded three."."""
+    """"301 voix pour et 48 contre", "killed five insurgents and wounded three."."""
     for r1, r2 in zip(readings, readings[1:]):
         if r2.kind is not None or r1.kind != "count" or r2.num.year_like or r2.num.value <= 1:
             continue
@@ -648,7 +648,7 @@ def _fill_ellipses(folded: str, readings: list[_Reading]) -> None:
 
 
 def _fill_number_of(folded: str, scan: str, readings: list[_Reading]) -> None:
-    """"the number of U.S. destroyers ... from four to six", "that number is now 23",
+    """"the number of U.S. destroyers ... from three to five", "that number is now 17",
     "leurs citoyens, au nombre d'un milliard"."""
     last_count: _Reading | None = None
     for r in readings:

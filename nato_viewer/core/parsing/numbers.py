@@ -2,7 +2,7 @@
 
 Digits with either convention of separators ("40 000", "40,000", "300.000", "1,5", "3.5"),
 spelled-out numbers ("dix-huit", "quatre-vingt-dix", "twenty-five", "one hundred and fifty"),
-scale words ("600 milliards", "$1 billion", "3 Md€", "£2bn"), approximate nouns
+scale words ("600 milliards", "$3 billion", "3 Md€", "£2bn"), approximate nouns
 ("une cinquantaine", "three dozen"), currencies (babel names and symbols plus common
 short forms) and the qualifiers that bound a figure ("plus de", "at least", "up to").
 
@@ -54,7 +54,7 @@ SCALE_WORDS = {
 SCALE_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9,
                        "b": 10**9, "md": 10**9, "mds": 10**9, "mrd": 10**9, "mrds": 10**9, "tn": 10**12}
 
-# "une cinquantaine de pays", "a dozen", "three dozen": approximate amounts.
+# "une trentaine de navires", "a dozen", "three dozen": approximate amounts.
 APPROX_NOUNS = {
     "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
@@ -491,7 +491,7 @@ def _currency_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return before, after, re.compile(sym)
 
 
-# Words that may stand between a sum and its currency: "260 billion extra U.S. dollars".
+# Words that may stand between a sum and its currency: "120 billion extra U.S. dollars".
 CURRENCY_ADJECTIVES = ["extra", "additional", "new", "more", "fresh", "u.s.", "us", "american", "supplementaires",
                        "supplementaire", "nouveaux", "additionnels", "de plus"]
 

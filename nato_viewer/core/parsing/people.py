@@ -1,10 +1,10 @@
 """People with their titles, and named organisations.
 
 A person is a run of capitalised words with evidence that it names someone:
-a title or honorific before it ("le président polonais Andrzej Duda", "M. Stoltenberg",
-"Sen. Ted Cruz"), a known given name ("Jens Stoltenberg"), a title in apposition
-("Frank Bakke-Jensen, ministre norvégien"), a copula ("Zubair was a Taliban leader"),
-a speech verb ("a déclaré Blinken"), a speaker label ("SECRETARY GENERAL STOLTENBERG:")
+a title or honorific before it ("le président estonien Karl Tamm", "M. Dupont",
+"Sen. Jane Roe"), a known given name ("Anna Lindqvist"), a title in apposition
+("Frank Bakke-Jensen, ministre norvégien"), a copula ("Haqqani was a Taliban leader"),
+a speech verb ("a déclaré Kowalski"), a speaker label ("SECRETARY GENERAL LINDQVIST:")
 or a coordination with such a name. Later mentions of a surname join the same person.
 """
 
@@ -274,10 +274,10 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
                 continue
             if not u.cap or u.allcaps or _is_title(u):
                 break
-            # a surname that is also a place ("Jim Jordan") may follow a given name
+            # a surname that is also a place ("Tom Jordan") may follow a given name
             if _not_name(u) and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
                 break
-            if headline and is_gerund(u.text):  # "President Joe Biden Welcoming Finland"
+            if headline and is_gerund(u.text):  # "President John Doe Welcoming Estonia"
                 break
             j += 1
         while j > i and group[j - 1].key in NAME_PARTICLES:
@@ -351,7 +351,7 @@ def _title_before(ctx: ParseContext, titles: _TitleIndex, start: int, n_tokens: 
 
 
 def _title_after(ctx: ParseContext, end: int) -> str | None:
-    """A title in apposition after the name: "Jens Stoltenberg, secrétaire général de l'OTAN"."""
+    """A title in apposition after the name: "Anna Lindqvist, secrétaire général de l'OTAN"."""
     after = ctx.folded[end:end + 140]
     m = re.match(r"\s*,\s*", after)
     if not m:
@@ -368,7 +368,7 @@ def _title_after(ctx: ParseContext, end: int) -> str | None:
         if w in TITLE_WORDS and w not in ("m", "mr", "mme", "ms", "mrs", "dr"):
             nxt = originals[i + 1] if i + 1 < len(originals) else ""
             if nxt[:1].isupper() and not is_not_name(nxt) and fold_word(nxt) not in TITLE_WORDS:
-                return None  # a vocative or another name: "Bravo, President Trump"
+                return None  # a vocative or another name: "Bravo, President Doe"
             if gap_allows_title(words[:i]):
                 return ctx.text[end + m.end():end + stop].strip()
             return None
@@ -471,13 +471,13 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                         _EN_SPEECH_AFTER_RE.match(ctx.folded, run[-1].end) and before.strip()):
                     cand.evidence = "speech"
             cands.append(cand)
-    # coordination: "ses homologues finlandais Niinisto et suédoise Andersson", "Senators Menendez and Risch"
+    # coordination: "ses homologues estonien Tamm et lettone Ozola", "Senators Roe and Smith"
     for a, b in zip(cands, cands[1:]):
         if (a.evidence in ("title", "coord") and b.evidence is None and b.start - a.end < 40
                 and _COORD_RE.search(ctx.folded[a.end:b.start]) and "\n" not in scan[a.end:b.start]
                 and (_plural_title(a.role) or b.tokens[0].key in FIRST_NAMES)):
             b.evidence = "coord"
-            # "homologues finlandais Niinisto et suédoise Andersson": the shared head, b's own adjective
+            # "homologues estonien Tamm et lettone Ozola": the shared head, b's own adjective
             adjective = scan[a.end:b.start].split()[1:]
             b.role = " ".join(((a.role or "").split()[:1]) + adjective) or None
     return [c for c in cands if not _is_byline(ctx, c.start)]
@@ -526,7 +526,7 @@ class _People:
             return
         found = [ent for ent in self.by_key.get(surname, ())
                  if surname == ent.surname or (len(words) == 1 and surname != _key(ent.name_tokens[0]))]
-        if len(words) > 1:  # "Joseph Biden" after "President Biden"
+        if len(words) > 1:  # "John Doe" after "President Doe"
             for k in keys:
                 found.extend(ent for ent in self.by_key.get(k, ()) if len(ent.name_tokens) == 1 and ent.surname == k)
         if not found:

@@ -7,9 +7,9 @@ words read as speech: long enough, or a short phrase next to a speech verb or
 a speaker label; names of documents, operations and nicknames are left out.
 
 The speaker is read from the attribution after the quote (« … », a-t-il
-déclaré / a déclaré M. Stoltenberg / " said Col. Torres), from the sentence
+déclaré / a déclaré M. Dupont / " said Col. Torres), from the sentence
 that opens it (Le secrétaire général a déclaré : « … »), from a label line
-(Sen. Ted Cruz: “…”), else the previous quote's speaker carries on. Names,
+(Sen. Jane Roe: “…”), else the previous quote's speaker carries on. Names,
 titles and pronouns are resolved to the people found in the document.
 """
 
@@ -191,7 +191,7 @@ def _line_bounds(scan: str, pos: int) -> tuple[int, int]:
 
 
 def _label_before(ctx: ParseContext, seg: _Segment) -> tuple[int, int] | None:
-    """"Sen. Ted Cruz: “…”" / "Zelenskyy: Ukraine-NATO Council is "…"": the label span at the line start."""
+    """"Sen. Jane Roe: “…”" / "Kowalski: Ukraine-NATO Council is "…"": the label span at the line start."""
     ls, _ = _line_bounds(ctx.scan, seg.open_pos)
     head = ctx.scan[ls:seg.open_pos]
     k = head.find(":")
@@ -229,7 +229,7 @@ def _is_speech(ctx: ParseContext, seg: _Segment) -> bool:
         # a quoted title ("Readiness Action Plan", « Déclaration du sommet de Madrid ») is not speech
         return not (capitalised and len(words) <= 8 and not labelled and not _speech_near(ctx, seg, 40))
     if alone:
-        # a headline that is only a quotation ("« Un moment historique »") is speech; a nickname is not
+        # a headline that is only a quotation ("« Une journée décisive »") is speech; a nickname is not
         return len(words) >= 2 and not capitalised
     if labelled and not _speech_near(ctx, seg, 40):
         return True
@@ -339,7 +339,7 @@ def _subject_near(ctx: ParseContext, res: _Resolver, s: int, e: int, anchor: int
         if any(ms - 40 <= m.start() and m.end() <= me + 3 or (me <= m.start() <= me + 3)
                for ms, me, kind, _ in cands if kind == "person"):
             continue
-        # "le secrétaire général Jens Stoltenberg": the name is the subject, not the title
+        # "le secrétaire général Anna Lindqvist": the name is the subject, not the title
         if any(kind == "person" and 0 <= ms - m.end() <= 45 and "," not in folded[m.end():ms].strip(" ,")
                for ms, me, kind, _ in cands):
             continue
@@ -488,13 +488,13 @@ def _attribute(ctx: ParseContext, res: _Resolver, seg: _Segment, floor: int,
             sp = _subject_near(ctx, res, v.end(), a1, v.end(), True, previous, verb, (seg.open_pos, floor))
         if sp:
             return sp
-    # a signature line: "“…”\n\n– President Biden, February 19, 2021"
+    # a signature line: "“…”\n\n– President Doe, February 19, 2021"
     dash = _DASH_LINE_RE.match(scan, seg.close_pos + 1)
     if dash and not scan[seg.close_pos + 1:dash.start()].strip():
         sp = _subject_near(ctx, res, dash.end(), line_end(scan, dash.end()), dash.end(), True, None, None)
         if sp:
             return sp
-    # 2. a label line: "Sen. Ted Cruz: “…”"
+    # 2. a label line: "Sen. Jane Roe: “…”"
     label = _label_before(ctx, seg)
     if label:
         ls, le = label
@@ -571,7 +571,7 @@ def _pronoun(ctx: ParseContext, res: _Resolver, pos: int, floor: int, previous: 
 
 
 def _author(ctx: ParseContext, res: _Resolver) -> _Speaker | None:
-    """Who speaks in the whole document, from a headline like "Remarks by President Biden on ..."."""
+    """Who speaks in the whole document, from a headline like "Remarks by President Doe on ..."."""
     head_end = ctx.text.find("\n", ctx.body_start)
     head_end = len(ctx.text) if head_end == -1 else head_end
     for s, e in ((ctx.body_start, head_end), (0, ctx.body_start)):
@@ -592,7 +592,7 @@ def _author(ctx: ParseContext, res: _Resolver) -> _Speaker | None:
 
 
 def _turns(ctx: ParseContext, res: _Resolver) -> list[tuple[int, _Speaker]]:
-    """Speaker labels of a transcript ("PRESIDENT BIDEN:", "SECRETARY GENERAL STOLTENBERG:"), in order."""
+    """Speaker labels of a transcript ("PRESIDENT BIDEN:", "SECRETARY GENERAL LINDQVIST:"), in order."""
     out: list[tuple[int, _Speaker]] = []
     for m in _TURN_RE.finditer(ctx.scan, ctx.body_start):
         s, e = m.start(1), m.end(1)
@@ -626,7 +626,7 @@ def _starts_sentence(ctx: ParseContext, pos: int) -> bool:
 
 def _clean_label(label: str) -> str:
     label = re.sub(r"\([^)]*\)", " ", label)
-    label = re.sub(r"^.*?[’']s\s+", "", label)  # "CNN's Joseph Ataman" -> the people, not the outlet
+    label = re.sub(r"^.*?[’']s\s+", "", label)  # "CNN's Jane Roe" -> the people, not the outlet
     return " ".join(label.split()).strip(" -–—•*")
 
 
