@@ -8,12 +8,11 @@ so the renderers only lay out strings.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from nato_viewer.core import formatting as fmt
-from nato_viewer.core.i18n import _, current_language, install, ngettext
+from nato_viewer.core.i18n import _, ngettext, use_language
 from nato_viewer.core.model import PRECISIONS, Country, Document, Event, Figure, Quote
 
 LANGS = ("fr", "en")
@@ -121,17 +120,6 @@ def quotation(text: str, lang: str) -> str:
     if lang == "fr":
         return f"«\u00a0{text}\u00a0»"
     return f"“{text}”"
-
-
-@contextmanager
-def use_language(lang: str) -> Iterator[str]:
-    """Translate with `lang` inside the block (the briefing's language may differ from the interface's)."""
-    previous = current_language()
-    installed = install(lang)
-    try:
-        yield installed
-    finally:
-        install(previous)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from __future__ import annotations
 import gettext as _gettext
 import locale as _locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from nato_viewer.core.resources import locale_dir
 
@@ -32,6 +34,17 @@ def install(lang: str) -> str:
     _state["lang"] = lang
     _state["translations"] = translations(lang)
     return lang
+
+
+@contextmanager
+def use_language(lang: str) -> Iterator[str]:
+    """Translate with `lang` inside the block (a briefing's language may differ from the interface's)."""
+    previous = current_language()
+    installed = install(lang)
+    try:
+        yield installed
+    finally:
+        install(previous)
 
 
 def current_language() -> str:

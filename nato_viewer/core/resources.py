@@ -7,8 +7,8 @@ installed wheel they are the packages `nato_viewer.resources` and `nato_viewer.s
 
 from __future__ import annotations
 
-from functools import cache
 import importlib.util
+from functools import cache
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parents[2]

@@ -134,20 +134,16 @@ def layout_timeline(ids, start, end, lane, precision) -> TimelineLayout:
     start = np.where(ongoing, start - OPEN_END / 2, start)
     end = np.where(ongoing, end + OPEN_END / 2, end)
     duration = end - start
-    shape = np.full(n, TimelineLayout.BAND, dtype=np.int8)
-    shape[precision == P_DAY] = TimelineLayout.POINT
-    shape[precision == P_RANGE] = TimelineLayout.RANGE
-    # a "range" within one day is a point
-    shape[(shape == TimelineLayout.RANGE) & (duration <= DAY)] = TimelineLayout.POINT
+    # whole-array np.where rather than masked assignments: no gathers and scatters over 100,000 events
+    is_range = (precision == P_RANGE) & (duration > DAY)  # a "range" within one day is a point
+    is_point = (precision == P_DAY) | ((precision == P_RANGE) & (duration <= DAY))
+    shape = np.where(is_point, TimelineLayout.POINT,
+                     np.where(is_range, TimelineLayout.RANGE, TimelineLayout.BAND)).astype(np.int8)
 
-    x = start.copy()
-    x_end = end.copy()
+    x = np.where(is_point, start + np.minimum(duration, DAY) / 2, start)
+    x_end = np.where(is_point, x, end)
     y = row.astype(np.float64)
-    is_point = shape == TimelineLayout.POINT
-    x[is_point] = start[is_point] + np.minimum(duration[is_point], DAY) / 2
-    x_end[is_point] = x[is_point]
     y[is_point] += _stack_offsets(row[is_point], np.floor(start[is_point] / DAY))
-    is_range = shape == TimelineLayout.RANGE
     y[is_range] += _stack_offsets(row[is_range], np.floor(start[is_range] / DAY))[:] * 0.5
 
     result = TimelineLayout(kinds=kinds, ids=ids, x=x, x_end=x_end, y=y, row=row, shape=shape, undated=undated)
@@ -237,5 +233,7 @@ class TimelineSubsets:
             found = self._sorted_ids[at] == wanted
             keep[self._position[at[found]]] = True
         rows = np.flatnonzero(keep)
+        if rows.size == len(everything):
+            return everything  # the same object: a view can tell it already shows these events
         return type(everything)(everything.ids[rows], everything.start[rows], everything.end[rows],
                                 everything.lane[rows], everything.precision[rows])

@@ -25,6 +25,10 @@ SORT_KEYS = {"date": "date", "kind": "kind", "title": "title", "countries": None
 FETCH_BLOCK = 200  # rows fetched at once on a cache miss, so scrolling costs one query per screenful
 MAX_CACHED_ROWS = 20_000  # rows kept from one list to the next (a few MB)
 
+_SHOWN_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                           Qt.ItemDataRole.DecorationRole))
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
 
 def _headers() -> dict[str, str]:
     return {
@@ -125,14 +129,14 @@ class EventTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _CELL_FLAGS
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._ids)) or not (0 <= index.column() < len(COLUMNS)):
             return None
         if role == IdRole:
             return int(self._ids[index.row()])
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole):
+        if role not in _SHOWN_ROLES:  # the view asks for a dozen roles per cell and paint
             return None
         row = self._row(index.row())
         if row is None:

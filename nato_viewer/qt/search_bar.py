@@ -74,16 +74,27 @@ class FacetCombo(QComboBox):
 
     def set_counts(self, counts: list[tuple[str, int]]) -> None:
         current = self.value()
+        items = [(self._all_text, None)] + [(f"{self._label_of(key)} ({count})", key) for key, count in counts]
+        index = 0
+        if current is not None:
+            index = next((i for i, (_text, key) in enumerate(items) if key == current), -1)
+            if index < 0:
+                items.append((self._label_of(current), current))
+                index = len(items) - 1
         self.blockSignals(True)
         try:
-            self.clear()
-            self.addItem(self._all_text, None)
-            for key, count in counts:
-                self.addItem(f"{self._label_of(key)} ({count})", key)
-            index = self.findData(current) if current is not None else 0
-            if index < 0 and current is not None:
-                self.addItem(self._label_of(current), current)
-                index = self.count() - 1
+            # items changed in place, not cleared and added again: each keystroke changes the counts,
+            # and clearing resets the combo's model and view, which costs more than a few new texts
+            for i, (text, key) in enumerate(items):
+                if i >= self.count():
+                    self.addItem(text, key)
+                    continue
+                if self.itemText(i) != text:
+                    self.setItemText(i, text)
+                if self.itemData(i) != key:
+                    self.setItemData(i, key)
+            while self.count() > len(items):
+                self.removeItem(self.count() - 1)
             self.setCurrentIndex(index)
             if self.isEditable():
                 self.setEditText("" if current is None else self.itemText(index))

@@ -169,6 +169,7 @@ class TimelinePlot(QWidget):
         self._arrays = None
         self._overview_arrays = None
         self._layout = layout_timeline([], [], [], [], [])
+        self._layout_of = None  # the arrays self._layout was made from
         self._rows_by_id: dict = {}
         self._row_source: Callable[[list[int]], list] | None = None
         self._selected: np.ndarray = np.empty(0, dtype=np.int64)
@@ -315,9 +316,13 @@ class TimelinePlot(QWidget):
 
     def set_data(self, arrays, rows_by_id: dict | None = None, keep_range: bool = False) -> None:
         """Show these events (TimelineArrays); keep_range keeps the current zoom."""
+        if arrays is self._arrays and self._layout_of is arrays:
+            lay = self._layout  # the same events again (the search box cleared twice): same layout
+        else:
+            lay = layout_timeline(arrays.ids, arrays.start, arrays.end, arrays.lane, arrays.precision)
         self._arrays = arrays
+        self._layout_of = arrays
         self._rows_by_id = dict(rows_by_id or {})
-        lay = layout_timeline(arrays.ids, arrays.start, arrays.end, arrays.lane, arrays.precision)
         self._layout = lay
         previous = self.time_range() if keep_range else None
         self._draw_points(lay)

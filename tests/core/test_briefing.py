@@ -96,9 +96,10 @@ def test_events_are_in_date_order_with_dates_written_for_their_precision():
     assert en.events[1].date_text == "February 15, 2024"
     # coarse precisions are written by formatting, never as a plain day
     for b, lang in ((fr, "fr"), (en, "en")):
-        assert b.events[2].date_text == fmt.format_event_date("2024-02-15", None, "before", lang)
-        assert b.events[3].date_text == fmt.format_event_date("2024-12-31", None, "year_end", lang)
-        assert b.events[3].date_text != fmt.format_date("2024-12-31", lang)
+        with use_language(lang):
+            assert b.events[2].date_text == fmt.format_event_date("2024-02-15", None, "before", lang)
+            assert b.events[3].date_text == fmt.format_event_date("2024-12-31", None, "year_end", lang)
+            assert b.events[3].date_text != fmt.format_date("2024-12-31", lang)
 
 
 def test_figures_are_formatted_for_the_briefing_language():
@@ -129,7 +130,8 @@ def test_pledging_countries_and_other_countries_are_named_in_the_language():
     assert fr_pledge.pledges[0].pledged == ["des pièces de rechange pour F-16"]
     assert fr_pledge.pledges[1].pledged == []
     fr_main = next(e for e in fr.events if e.main)
-    assert [(c.country, c.roles) for c in fr_main.countries] == [("Belgique", [fmt.role_label("host")])]
+    with use_language("fr"):
+        assert [(c.country, c.roles) for c in fr_main.countries] == [("Belgique", [fmt.role_label("host")])]
     assert not fr_main.pledges
 
 

@@ -30,8 +30,11 @@ def test_compiled_catalog_matches_po():
         po = read_po(f)
     with mo_path.open("rb") as f:
         mo = read_mo(f)
-    po_messages = {m.id: m.string for m in po if m.id and m.string and not m.fuzzy}
-    mo_messages = {m.id: m.string for m in mo if m.id}
+    def key(value):
+        return tuple(value) if isinstance(value, (list, tuple)) else value
+
+    po_messages = {key(m.id): key(m.string) for m in po if m.id and m.string and not m.fuzzy}
+    mo_messages = {key(m.id): key(m.string) for m in mo if m.id}
     assert po_messages == mo_messages, "run: pybabel compile -d resources/locale -D nato_viewer"
 
 

@@ -297,3 +297,34 @@ def test_shortcuts_and_briefing_actions(qtbot, make_window, library):
     window.selection.clear()
     window.print_action.trigger()
     assert calls[-1][2].event_ids == window.event_model.ids()  # nothing selected: the listed events
+
+
+def test_launch_paints_the_window_before_reading_the_library(qtbot, library, settings):
+    from PySide6.QtCore import QEvent, QObject
+
+    from nato_viewer.core import i18n
+    from nato_viewer.qt.app import compose
+
+    i18n.install("en")
+    window = compose(library, settings, "en")
+    qtbot.addWidget(window)
+    painted_empty = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not painted_empty:
+                painted_empty.append(window.controller.result is None)
+            return False
+
+    paints = Paints()
+    window.timeline.graphics.viewport().installEventFilter(paints)
+    window.show()
+    window.start_after_first_paint()
+    assert window.controller.result is None and window.event_model.rowCount() == 0
+    assert window.status_label.text() == "Reading the library\u2026"
+    with qtbot.waitSignal(window.controller.searched, timeout=5000):
+        pass
+    assert painted_empty == [True]  # the first paint came before the library was read
+    assert window.event_model.rowCount() == len(library.all_event_ids()) > 0
+    assert window.timeline.selected_ids() == [] and window.status_label.text() == ""
+    window.timeline.graphics.viewport().removeEventFilter(paints)

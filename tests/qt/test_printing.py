@@ -18,7 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 
 from nato_viewer.core import formatting as fmt  # noqa: E402
-from nato_viewer.core.briefing import briefing_from_documents  # noqa: E402
+from nato_viewer.core.briefing import briefing_from_documents, use_language  # noqa: E402
 from nato_viewer.core.model import EVENT_KINDS, PRECISIONS, Document, Event, Figure  # noqa: E402
 from nato_viewer.qt import printing  # noqa: E402
 
@@ -89,7 +89,8 @@ def test_seed_briefing_pdf_in_each_language(qapp, tmp_path, seed_docs, lang):
     assert ("10 milliards de dollars" if lang == "fr" else "$10 billion") in text
     for doc in seed_docs:
         for figure in doc.figures:
-            assert flat(fmt.format_figure(figure, lang)) in text
+            with use_language(lang):
+                assert flat(fmt.format_figure(figure, lang)) in text
         assert doc.name in text
     assert flat(briefing.printed_text) in text
 
@@ -345,7 +346,8 @@ def test_export_pdf_writes_the_selection_and_reports_failures(qapp, tmp_path, mo
     assert len(briefing_from_library(seed_library, request).events) == 3
     rows = seed_library.event_rows(ids)
     for row in rows:  # (headings capitalise the date: "Ces derniers mois")
-        assert flat(fmt.format_event_date(row.start, row.end, row.precision, "fr")).lower() in text.lower()
+        with use_language("fr"):
+            assert flat(fmt.format_event_date(row.start, row.end, row.precision, "fr")).lower() in text.lower()
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     assert printing.export_pdf(None, request, seed_library, str(tmp_path / "missing" / "x.pdf")) is None

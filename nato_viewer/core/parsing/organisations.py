@@ -65,9 +65,12 @@ _FORMS = sorted(((form, name) for name, forms in _KNOWN.items() for form in form
 _KNOWN_RE = re.compile(r"\b(?<!-)" + trie_pattern([f for f, _ in _FORMS]) + r"(?![\w-])")
 _FORM_TO_NAME = {f: n for f, n in _FORMS}
 
+# The word boundary is tested after each head's capital, "M(?<!\wM)inistry" for "\bMinistry": a pattern that
+# opens with these few capitals lets the regex engine skip straight to them.
 _GENERIC_RE = re.compile(
-    r"\b(?=[MDAOC])(?:Ministry|Minist[eè]re|Department|D[ée]partement|Agency|Agence|Office|Commission|Committee|Comit[ée]"
-    r"|Council|Conseil)(?: (?:of|for|de|des|du|de la|de l'|d')\s?[A-ZÉÈ][\w'’-]*(?: (?:and|et|of|de|des|du)?\s?"
+    r"(?:M(?<!\wM)inistry|M(?<!\wM)inist[eè]re|D(?<!\wD)epartment|D(?<!\wD)[ée]partement|A(?<!\wA)gency"
+    r"|A(?<!\wA)gence|O(?<!\wO)ffice|C(?<!\wC)ommission|C(?<!\wC)ommittee|C(?<!\wC)omit[ée]|C(?<!\wC)ouncil"
+    r"|C(?<!\wC)onseil)(?: (?:of|for|de|des|du|de la|de l'|d')\s?[A-ZÉÈ][\w'’-]*(?: (?:and|et|of|de|des|du)?\s?"
     r"[A-ZÉÈ][\w'’-]*){0,4})"
 )
 

@@ -60,6 +60,16 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def _spaces_at(text: str, positions: list[int]) -> str:
+    """`text` with a space at each of the (ascending) positions: joined slices, not a list of characters."""
+    parts, prev = [], 0
+    for k in positions:
+        parts.append(text[prev:k])
+        prev = k + 1
+    parts.append(text[prev:])
+    return " ".join(parts)
+
+
 def prose(ctx: ParseContext) -> ParseContext:
     """`ctx` itself, or a copy whose scan and folded text have the soft line breaks of a hard-wrapped
     document turned into spaces and stray HTML tags blanked (same length, so offsets hold in `ctx.text`)."""
@@ -78,10 +88,7 @@ def prose(ctx: ParseContext) -> ParseContext:
     if soft or tags:
         new_scan, new_folded = scan, ctx.folded
         if soft:
-            scan_chars, folded_chars = list(new_scan), list(new_folded)
-            for k in soft:
-                scan_chars[k] = folded_chars[k] = " "
-            new_scan, new_folded = "".join(scan_chars), "".join(folded_chars)
+            new_scan, new_folded = _spaces_at(new_scan, soft), _spaces_at(new_folded, soft)
         if tags:
             new_scan, new_folded = _blank(new_scan, tags), _blank(new_folded, tags)
         view = ParseContext(text=ctx.text, scan=new_scan, language=ctx.language,
