@@ -15,7 +15,7 @@ from babel.dates import format_interval, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_name, get_currency_symbol
 from babel.numbers import format_percent as _babel_percent
 
-from nato_viewer.core.i18n import N_, _
+from nato_viewer.core.i18n import N_, _, gettext_in
 
 BABEL_LOCALES = {"fr": "fr_FR", "en": "en_US"}
 
@@ -110,6 +110,7 @@ def format_short_date(iso: str | None, lang: str) -> str:
 
 def format_event_date(start: str | None, end: str | None, precision: str, lang: str, anchor: str | None = None) -> str:
     """A date written for its precision: "15 février 2024", "fin 2024", "depuis quelques mois", "9–11 juillet 2024"."""
+    _ = gettext_in(lang)  # noqa: F811 - these words belong to `lang`, not to the interface's language
     parsed = parse_iso(start)
     if precision == "year_end":
         year = parsed[0].year if parsed else (parse_iso(end)[0].year if parse_iso(end) else None)
@@ -205,7 +206,7 @@ def format_figure(figure, lang: str, with_qualifier: bool = True) -> str:
             text = f"{text} {counted}"
     qualifier = getattr(figure, "qualifier", None)
     if with_qualifier and qualifier in QUALIFIER_LABELS:
-        text = f"{_(QUALIFIER_LABELS[qualifier])} {text}"
+        text = f"{gettext_in(lang)(QUALIFIER_LABELS[qualifier])} {text}"
     return text
 
 

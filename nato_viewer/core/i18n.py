@@ -12,6 +12,7 @@ import locale as _locale
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 from nato_viewer.core.resources import locale_dir
 
@@ -26,6 +27,13 @@ def translations(lang: str) -> _gettext.NullTranslations:
     if lang == "en":
         return _gettext.NullTranslations()
     return _gettext.translation(DOMAIN, localedir=str(locale_dir()), languages=[lang], fallback=True)
+
+
+@lru_cache(maxsize=4)
+def gettext_in(lang: str):
+    """`_` for one language, whatever language is installed (dates and labels of a briefing in French
+    while the interface is in English)."""
+    return translations(lang if lang in LANGUAGES else "en").gettext
 
 
 def install(lang: str) -> str:

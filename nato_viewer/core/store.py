@@ -30,6 +30,7 @@ from nato_viewer.core.model import (
     Document,
     ParseError,
 )
+from nato_viewer.core.parsing.version import parser_version
 from nato_viewer.core.search import (
     ORDERS,
     EventRow,
@@ -333,12 +334,21 @@ class Library:
         conn = self._connect()
         try:
             known = _known_under(conn, roots)
+            # documents read by an older parser are parsed again, changed on disk or not
+            version = parser_version()
+            row = conn.execute("SELECT value FROM meta WHERE key = 'parser_version'").fetchone()
+            stale_parser = row is None or row[0] != version
+            if stale_parser and conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0:
+                # an empty library is read by this parser from its first document on
+                with schema.transaction(conn):
+                    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('parser_version', ?)", (version,))
+                stale_parser = False
             to_parse: list[str] = []
             for path in files:
                 old = known.get(path)
                 if old is None:
                     to_parse.append(path)
-                elif _unchanged(conn, path, old):
+                elif not stale_parser and _unchanged(conn, path, old):
                     report.unchanged += 1
                 else:
                     to_parse.append(path)
@@ -381,6 +391,11 @@ class Library:
                 else:
                     report.added += 1
             report.stopped = bool(should_stop and should_stop())
+            total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            if stale_parser and not report.stopped and total == len(_known_under(conn, roots)):
+                # every document in the library has now been read by this parser
+                with schema.transaction(conn):
+                    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('parser_version', ?)", (version,))
         except sqlite3.DatabaseError as exc:
             raise self._failed(exc, _("Indexing into {path} failed: {reason}")) from None
         finally:

@@ -68,6 +68,17 @@ def index(lib: Library, paths) -> IndexReport:
 
 # ------------------------------------------------------------------ indexing and re-indexing
 
+def test_a_new_parser_reparses_unchanged_files(tmp_path, corpus, monkeypatch):
+    folder = corpus[0].parent
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        assert index(lib, [folder]).added == 6
+        assert index(lib, [folder]).unchanged == 6
+        monkeypatch.setattr(store, "parser_version", lambda: "a-newer-parser")
+        r = index(lib, [folder])
+        assert (r.updated, r.unchanged) == (6, 0)
+        assert index(lib, [folder]).unchanged == 6  # recorded once every document was read again
+
+
 def test_index_then_reindex_parses_only_new_or_changed_files(tmp_path, corpus, monkeypatch):
     parsed: list[str] = []
     real = store.parse_many

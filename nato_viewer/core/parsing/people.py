@@ -50,7 +50,9 @@ _PARTICLES_AFTER_RE = re.compile(
     r"(?: (?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)(?= ))+"
 )
 _WORD_RE = re.compile(r"[\w'’-]+")
-_LAST_STOP_RE = re.compile(r"[.!?\n;:«»“”\"()\[\]](?=[^.!?\n;:«»“”\"()\[\]]*\Z)")
+# The last stop before a position: a greedy run then one stop, matched once (a search with a look-ahead
+# to the end would test the rest of the window again at every stop).
+_LAST_STOP_RE = re.compile(r"(?s:.*)[.!?\n;:«»“”\"()\[\]]")
 _BYLINE_RE = re.compile(
     r"^\s*(?:by|par|photo\w*|credits?|©|\(?reporting by|\(?writing by|\(?editing by|\(?edited by|redige par"
     r"|edite par|propos recueillis par|avec)\b"
@@ -293,7 +295,7 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
 
 
 def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
-    m = _LAST_STOP_RE.search(scan, max(0, pos - limit), pos)
+    m = _LAST_STOP_RE.match(scan, max(0, pos - limit), pos)
     return m.end() if m else max(0, pos - limit)
 
 
