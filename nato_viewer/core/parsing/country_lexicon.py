@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from nato_viewer.core.parsing.text import fold_word
+from nato_viewer.core.parsing.text import fold_word, trie_regex
 
 # Sovereign states (UN members, observers and the three the guidelines name) with a CLDR name.
 _STATES = set(
@@ -308,37 +308,15 @@ def _build() -> tuple[dict[str, Entry], dict[str, str]]:
 LEXICON, ACRONYMS = _build()
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A prefix-factored alternation (fast to match: no backtracking over thousands of alternatives)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            body = "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
-
-
 # Keys are matched greedily (the trie regex prefers the longest continuation) between non-word limits.
 # A final "." of "U.S." is part of the key, so the right limit only refuses a following letter or digit.
 # Every key, matched at a candidate start (an upper-case letter opening a word): names, cities and English
 # adjectives are written with a capital, so the text is not scanned position by position.
-NAME_RE = re.compile(_trie_regex(sorted(LEXICON)) + r"(?!\w)")
+NAME_RE = re.compile(trie_regex(sorted(LEXICON), space=r"\s+") + r"(?!\w)")
 # Keys that may be written in lower case (French adjectives, "pays de Galles"), scanned over the whole
 # folded text of French documents. The leading non-word character is consumed, not looked behind, so
 # the regex engine skips letters quickly: match against " " + text and read group(1).
-LOWER_RE = re.compile(r"[^\w.](" + _trie_regex(sorted(k for k, e in LEXICON.items() if e and not e.caps)) + r")(?!\w)")
+LOWER_RE = re.compile(r"[^\w.](" + trie_regex(sorted(k for k, e in LEXICON.items() if e and not e.caps), space=r"\s+") + r")(?!\w)")
 # A capitalised word (its letters): candidate starts, kept when the word can open a key.
 # The look-behind comes after the capital (same test: the character before it is no word character and no
 # period) so the regex engine can skip to the next capital with its fast character-set scan.

@@ -10,7 +10,7 @@ import re
 
 from babel import Locale
 
-from nato_viewer.core.parsing.text import fold_word
+from nato_viewer.core.parsing.text import fold_word, trie_regex
 
 
 def _month_names() -> dict[str, int]:
@@ -78,28 +78,6 @@ FUTURE_CUES_RE = re.compile(
     r"going to|upcoming|next|prochaine?s?|prevue?s?|doit|doivent|devra|devront|"
     r"\w{3,}(?:era|eront|ira|iront|ra|ront)|aura|auront|sera|seront|ira|iront|va|vont|a venir)\b"
 )
-
-
-def trie_regex(words) -> str:
-    """A regex alternation of literal words arranged as a trie: the regex engine tries one branch per
-    letter instead of every word at every position."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return ("(?:" + "|".join(alts) + ")?") if len(alts) > 1 else "(?:" + body + ")?"
-        return body
-
-    return emit(root)
 
 
 # Words near which a date expression may stand: the date patterns only run in windows around these

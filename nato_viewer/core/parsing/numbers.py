@@ -19,6 +19,7 @@ from functools import lru_cache
 from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
 from nato_viewer.core.parsing.text import fold_word
+from nato_viewer.core.parsing.text import trie_regex as trie
 
 # ---------------------------------------------------------------- spelled-out numbers
 
@@ -59,26 +60,6 @@ APPROX_NOUNS = {
     "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
 }
-
-
-def trie(words) -> str:
-    """An alternation of literal words arranged as a trie, so the regex engine follows one branch
-    per letter instead of trying every word at every position (several times faster on long texts)."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(root)
 
 
 def _word_tables(lang: str) -> tuple[dict[str, int], dict[str, int]]:

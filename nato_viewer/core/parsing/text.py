@@ -256,3 +256,28 @@ def boundary_words(alternatives: str) -> str:
             raise ValueError(f"alternative {alt!r} does not start with a letter")
         out.append(f"{first}(?<!\\w{first}){alt[1:]}")
     return "(?:" + "|".join(out) + ")"
+
+
+def trie_regex(words, space: str | None = None) -> str:
+    r"""A regex alternation of literal words arranged as a trie: the engine follows one branch per
+    letter instead of trying every word of a long list at every position (several times faster).
+    `space`, if given, is the pattern a space in a word stands for (e.g. r"\s+")."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [
+            (space if space is not None and ch == " " else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)

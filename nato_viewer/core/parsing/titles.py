@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from nato_viewer.core.parsing.text import trie_regex as trie_pattern
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -59,26 +61,6 @@ with avec sans pour par apres avant pendant selon in dans en au aux to from on s
 def gap_allows_title(gap_words: list[str]) -> bool:
     """True when the words between a title and a name do not break the link (see _GAP_BREAKERS)."""
     return len(gap_words) <= 7 and not any(w in _GAP_BREAKERS for w in gap_words)
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regex alternation shaped as a trie (longest form first), so the engine does not try every
-    word of a long list at every position of the text."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(trie)
 
 
 _TITLE_PREFIXES = sorted(_words("""vice deputy former ex acting incoming outgoing next new nouveau nouvelle futur future ancien ancienne
