@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -341,7 +341,7 @@ def render_timeline_png(arrays, lang: str, scale: float = 2.5) -> bytes | None:
     and keep the size they have on screen (a bigger widget would only shrink the labels).
     """
     try:
-        from nato_viewer.qt.timeline import TimelinePlot
+        from nato_viewer.qt.timeline import TimelinePlot, png_bytes
     except ImportError:  # the figure is optional: the briefing is complete without it
         return None
     if arrays is None or len(arrays.ids) == 0:
@@ -358,12 +358,7 @@ def render_timeline_png(arrays, lang: str, scale: float = 2.5) -> bytes | None:
         pixmap.setDevicePixelRatio(scale)
         pixmap.fill(QColor("white"))
         plot.render(pixmap)
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        pixmap.save(buffer, "PNG")
-        buffer.close()
-        return bytes(data.data())
+        return png_bytes(pixmap)
     finally:
         plot.deleteLater()
 

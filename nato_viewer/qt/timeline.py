@@ -743,13 +743,7 @@ class TimelinePlot(QWidget):
             twin.resize(int(width), int(height))
             if self._arrays is not None:
                 twin.set_time_range(*self.time_range())
-            pixmap = twin.grab()
-            data = QByteArray()
-            buffer = QBuffer(data)
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            pixmap.save(buffer, "PNG")
-            buffer.close()
-            return bytes(data.data())
+            return png_bytes(twin.grab())
         finally:
             twin.deleteLater()
 
@@ -757,3 +751,12 @@ class TimelinePlot(QWidget):
 def kind_colour(kind: str) -> str:
     return KIND_COLOURS.get(kind, "#888888")
 
+
+def png_bytes(pixmap) -> bytes:
+    """A pixmap encoded as PNG, in memory."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
