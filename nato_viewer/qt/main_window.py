@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 190), (1, 100), (3, 90), (4, 200)):
             self.table.setColumnWidth(column, width)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
 
         self.detail_header = DetailHeader(lang, self)
         self.quotes = QuotesPane(self)

@@ -109,7 +109,7 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.order = "date"
-        self.descending = False
+        self.descending = True  # newest first: what a reader of the news looks for
 
         self.text_edit = QLineEdit(self)
         self.text_edit.setObjectName("searchText")
