@@ -174,16 +174,9 @@ def _event(event: BriefingEvent, source: SourceRef | None, lang: str) -> str:
         out.append(f'<p class="summary">{e(event.summary)}</p>')
     if event.figures:
         out.append(tag("h4", _("Key figures"), "label"))
-        rows = "".join(
-            f'<tr><td class="value" width="34%">{e(f.value_text)}</td>'
-            f'<td class="written">{quoted(f.as_written, lang)}</td></tr>'
-            for f in event.figures
-        )
-        out.append(
-            '<table class="grid" width="100%" cellspacing="0" cellpadding="0">'
-            + _header_row(_("Figure"), _("As written in the source"))
-            + f"{rows}</table>"
-        )
+        out.append(_grid(_("Figure"), _("As written in the source"), [
+            (e(f.value_text), f'<span class="written">{quoted(f.as_written, lang)}</span>') for f in event.figures
+        ]))
     if event.quotes:
         out.append(tag("h4", ngettext("Quote", "Quotes", len(event.quotes)), "label"))
         for q in event.quotes:
@@ -192,16 +185,9 @@ def _event(event: BriefingEvent, source: SourceRef | None, lang: str) -> str:
             out.append(f'<p class="speaker">— {e(who)}</p>')
     if event.pledges:
         out.append(tag("h4", _("Pledging countries"), "label"))
-        rows = "".join(
-            f'<tr><td class="value" width="34%">{e(p.country)}</td>'
-            f"<td>{e('; '.join(p.pledged)) if p.pledged else _unstated()}</td></tr>"
-            for p in event.pledges
-        )
-        out.append(
-            '<table class="grid" width="100%" cellspacing="0" cellpadding="0">'
-            + _header_row(_("Country"), _("What it pledged"))
-            + f"{rows}</table>"
-        )
+        out.append(_grid(_("Country"), _("What it pledged"), [
+            (e(p.country), e("; ".join(p.pledged)) if p.pledged else _unstated()) for p in event.pledges
+        ]))
     if event.countries:
         names = ", ".join(
             f"{e(c.country)} <span class=\"written\">({e(', '.join(c.roles))})</span>" if c.roles else e(c.country)
@@ -214,6 +200,16 @@ def _event(event: BriefingEvent, source: SourceRef | None, lang: str) -> str:
             n=source.number, title=title or source.file_name, file=source.file_name, date=source.date_text)
         out.append(f'<p class="ev-source">{e(ref)}</p>')
     return "\n".join(out)
+
+
+def _grid(left: str, right: str, rows: list[tuple[str, str]]) -> str:
+    """A two-column table with a header row; cells are HTML already escaped by the caller."""
+    body = "".join(f'<tr><td class="value" width="34%">{a}</td><td>{b}</td></tr>' for a, b in rows)
+    return (
+        '<table class="grid" width="100%" cellspacing="0" cellpadding="0">'
+        + _header_row(left, right)
+        + f"{body}</table>"
+    )
 
 
 def _unstated() -> str:
