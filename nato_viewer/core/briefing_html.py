@@ -10,8 +10,8 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from nato_viewer.core.briefing import Briefing, BriefingEvent, SourceRef, quotation, use_language
-from nato_viewer.core.i18n import _, ngettext
+from nato_viewer.core.briefing import Briefing, BriefingEvent, SourceRef, quotation
+from nato_viewer.core.i18n import _, ngettext, use_language
 
 NAVY = "#14284b"
 INK = "#1e1e1e"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -16,54 +16,24 @@ from PySide6.QtWidgets import (
 )
 
 from nato_viewer.core.i18n import _, ngettext
-from nato_viewer.qt.rich_text import plain_tooltip
+from nato_viewer.qt.panes.fact_model import FactModel, FactRow
 
 
-class ErrorModel(QAbstractTableModel):
+class ErrorModel(FactModel):
+    """One row per file that could not be read: its path and the reason."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__([_("File"), _("Problem")], parent)
         self._errors: list = []  # ParseError(path, message)
 
     def set_errors(self, errors: list) -> None:
-        self.beginResetModel()
         # one line per file: the latest message wins
         by_path = {e.path: e for e in errors}
         self._errors = sorted(by_path.values(), key=lambda e: e.path)
-        self.endResetModel()
+        self.set_rows([FactRow(cells=[e.path, e.message]) for e in self._errors])
 
     def errors(self) -> list:
         return list(self._errors)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._errors)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and section in (0, 1):
-            return (_("File"), _("Problem"))[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._errors):
-            return str(section + 1)
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._errors)) or index.column() not in (0, 1):
-            return None
-        error = self._errors[index.row()]
-        text = error.path if index.column() == 0 else error.message
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(text)
-        return None
 
 
 class ErrorPanel(QDockWidget):

@@ -30,9 +30,9 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from nato_viewer.core.briefing import Briefing, BriefingRequest, briefing_from_library, use_language
+from nato_viewer.core.briefing import Briefing, BriefingRequest, briefing_from_library
 from nato_viewer.core.briefing_html import FONTS, MUTED, RULE, render_html
-from nato_viewer.core.i18n import _
+from nato_viewer.core.i18n import _, use_language
 
 LAYOUT_DPI = 96  # the document is laid out in CSS pixels, whatever the printer's resolution
 PDF_DPI = 1200

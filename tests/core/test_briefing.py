@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nato_viewer.core import formatting as fmt
-from nato_viewer.core.briefing import briefing_from_documents, use_language
+from nato_viewer.core.briefing import briefing_from_documents
 from nato_viewer.core.briefing_html import render_html, render_standalone_html
-from nato_viewer.core.i18n import current_language
+from nato_viewer.core.i18n import current_language, use_language
 from nato_viewer.core.model import Country, CountryMention, Document, Event, Figure, Person, Quote
 
 TODAY = dt.date(2026, 3, 2)

@@ -18,7 +18,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 
 from nato_viewer.core import formatting as fmt  # noqa: E402
-from nato_viewer.core.briefing import briefing_from_documents, use_language  # noqa: E402
+from nato_viewer.core.briefing import briefing_from_documents
+from nato_viewer.core.i18n import use_language  # noqa: E402
 from nato_viewer.core.model import EVENT_KINDS, PRECISIONS, Document, Event, Figure  # noqa: E402
 from nato_viewer.qt import printing  # noqa: E402
 
