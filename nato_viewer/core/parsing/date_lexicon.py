@@ -81,8 +81,10 @@ FUTURE_CUES_RE = re.compile(
 
 
 # Words near which a date expression may stand: the date patterns only run in windows around these
-# and around digits, which keeps the scan of long texts cheap.
+# and around digits, which keeps the scan of long texts cheap. Every date pattern's match holds one
+# of them; common words ("an", "under", "ahead") only as part of a phrase, or they open a window
+# in most sentences of an English text.
 ANCHOR_WORDS = frozenset(
-    list(MONTHS) + list(WEEKDAYS) + ["aujourd'hui", "today", "tonight", "hier", "yesterday", "veille", "demain", "tomorrow", "avant-hier", "apres-demain", "semaine", "week", "weeks", "mois", "month", "months", "annee", "annees", "year", "years", "year's", "l'an", "l'annee", "an", "days", "jours", "recent", "recente", "recentes", "recents", "recemment", "recently", "lately", "far", "jusqu'a", "jusqu'ici", "date", "actuellement", "cours", "currently", "underway", "under", "ongoing", "present", "summer", "spring", "fall", "autumn", "winter", "ete", "printemps", "automne", "hiver", "decade", "matin", "soir", "morning", "afternoon", "evening", "ago", "earlier", "within", "d'ici", "ahead"]
+    list(MONTHS) + list(WEEKDAYS) + ["aujourd'hui", "today", "tonight", "hier", "yesterday", "veille", "demain", "tomorrow", "avant-hier", "apres-demain", "semaine", "week", "weeks", "mois", "month", "months", "annee", "annees", "year", "years", "year's", "l'an", "l'annee", "un an", "days", "jours", "recent", "recente", "recentes", "recents", "recemment", "recently", "lately", "far", "jusqu'a", "jusqu'ici", "date", "actuellement", "cours", "currently", "underway", "under way", "ongoing", "present", "summer", "spring", "fall", "autumn", "winter", "ete", "printemps", "automne", "hiver", "decade", "matin", "soir", "morning", "afternoon", "evening", "ago", "earlier", "within", "d'ici"]
 )
 ANCHOR_RE = re.compile(r"\b(?:\d|" + trie_regex(ANCHOR_WORDS) + r"(?![\w-]))")

@@ -233,8 +233,11 @@ def _day_dates(m: re.Match, ref: dt.date | None) -> tuple[dt.date, dt.date | Non
     return start, end
 
 
-def _absolute(folded: str, lo: int, hi: int, ref: dt.date | None) -> Iterator[_Found]:
-    for rx in (_MDY, _DMY):
+def _absolute(folded: str, lo: int, hi: int, ref: dt.date | None, months: bool = True,
+              years: bool = True) -> Iterator[_Found]:
+    """Full dates in folded[lo:hi]; `months`/`years` False when the stretch holds no month name / no year,
+    which the day-month patterns / the numeric ones need."""
+    for rx in (_MDY, _DMY) if months else ():
         for m in rx.finditer(folded, lo, hi):
             got = _day_dates(m, ref)
             if got is None:
@@ -243,6 +246,8 @@ def _absolute(folded: str, lo: int, hi: int, ref: dt.date | None) -> Iterator[_F
             lead = bool(m.group("wd") or m.group("paren") or "today" in m.group(0)[:12]
                         or "aujourd'hui" in m.group(0)[:14] or "ce jour" in m.group(0)[:10])
             yield _Found(_trim(folded, m.span()), start, end, "range" if end else "day", lead=lead)
+    if not years:
+        return
     for m in _ISO.finditer(folded, lo, hi):
         day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if day:
@@ -344,18 +349,27 @@ def _relative(kind: str, ref: dt.date) -> tuple[dt.date, dt.date | None, str]:
     return ref, None, kind  # before | ongoing
 
 
+_YEAR_AT = re.compile(YEAR_RE).match
+
+
 def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
-    """Stretches of text around digits and date words, with the sorts of anchor each holds;
-    the date patterns only run there, and only those an anchor calls for."""
+    """Stretches of text around digits and date words, with the sorts of anchor each holds
+    ("year", "digit", "month", "weekday", "word"); the date patterns only run there, and only
+    those the anchors call for: a match holds its own anchor, so it lies in that anchor's window."""
     out: list[list] = []
     for m in ANCHOR_RE.finditer(folded, lo, hi):
+        start = m.start()
         word = m.group(0)
-        sort = "digit" if word[:1].isdigit() else ("month" if word in MONTHS else (
-            "weekday" if word in WEEKDAYS else "word"))
-        a, b = max(lo, m.start() - 34), min(hi, m.start() + 30)
+        if word[:1].isdigit():
+            sort = "year" if _YEAR_AT(folded, start) else "digit"
+        else:
+            sort = "month" if word in MONTHS else ("weekday" if word in WEEKDAYS else "word")
+        a, b = max(lo, start - 34), min(hi, start + 30)
         if out and a <= out[-1][1] + 8:
-            out[-1][1] = max(out[-1][1], b)
-            out[-1][2].add(sort)
+            last = out[-1]
+            if b > last[1]:
+                last[1] = b
+            last[2].add(sort)
         else:
             out.append([a, b, {sort}])
     return [(a, b, sorts) for a, b, sorts in out]
@@ -379,11 +393,13 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             taken.take(item.span)
             found.append(item)
 
-    digits = "digit" in sorts
-    if digits:
-        for item in _absolute(folded, lo, hi, ref):
+    years = "year" in sorts
+    months = "month" in sorts
+    words = "word" in sorts
+    if months or years:
+        for item in _absolute(folded, lo, hi, ref, months, years):
             keep(item)
-    for m in _YEAR_END.finditer(folded, lo, hi) if digits or "word" in sorts else ():
+    for m in _YEAR_END.finditer(folded, lo, hi) if years or words else ():
         y = m["y"]
         if y[0].isdigit():
             year = int(y)
@@ -392,17 +408,17 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
         else:
             continue
         keep(_Found(m.span(), dt.date(year, 12, 31), None, "year_end", relative=not y[0].isdigit()))
-    for m in _MONTH_YEAR.finditer(folded, lo, hi) if digits else ():
+    for m in _MONTH_YEAR.finditer(folded, lo, hi) if months and years else ():
         month = month_number(m["m"])
         if month:
             keep(_Found(m.span(), dt.date(int(m["y"]), month, 1), None, "month"))
-    for m in _YEAR_RANGE.finditer(folded, lo, hi) if digits else ():
+    for m in _YEAR_RANGE.finditer(folded, lo, hi) if years else ():
         y1, y2 = int(m["y1"]), m["y2"]
         y2i = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
         if y1 < y2i <= y1 + 30 and _year_ok(scan, folded, m.start("y1"), m.end()):
             keep(_Found(m.span(), dt.date(y1, 1, 1), dt.date(y2i, 12, 31), "range"))
     if ref is not None:
-        for m in _WITHIN.finditer(folded, lo, hi):
+        for m in _WITHIN.finditer(folded, lo, hi) if words or years or "digit" in sorts else ():
             n = m["n"]
             count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
             if not 0 < count <= 100:
@@ -417,7 +433,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             else:
                 end = _add_months(ref, 12 * count)
             keep(_Found(m.span(), ref, end, "range", relative=True))
-        for m in _RELATIVE_RE.finditer(folded, lo, hi) if "word" in sorts else ():
+        for m in _RELATIVE_RE.finditer(folded, lo, hi) if words else ():
             kind = next(_RELATIVE_KIND[k] for k, v in m.groupdict().items() if v is not None)
             if kind.startswith("day") and re.search(r"(?:\bof|\bde|d'|\bfor|\bpour) $", folded[max(0, m.start() - 5):m.start()]):
                 continue  # "the technology of tomorrow", "l'Europe de demain": not a day
@@ -452,7 +468,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             future = _future(folded, ctx.sentences[idx] if idx >= 0 else None, m.start())
             day = _weekday_date(wd, ref, m["lead"], m["tail"], future)
             keep(_Found(m.span(), day, None, "day", relative=True))
-    for m in _YEAR.finditer(folded, lo, hi) if digits else ():
+    for m in _YEAR.finditer(folded, lo, hi) if years else ():
         if taken.free(m.span()) and _year_ok(scan, folded, m.start(), m.end()):
             keep(_Found(m.span(), dt.date(int(m["y"]), 1, 1), None, "year"))
 
