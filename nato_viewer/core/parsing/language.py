@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _FR = frozenset(
     ["le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "sont", "au", "aux", "dans", "pour", "par", "sur", "avec", "qui", "que", "ne", "pas", "cette", "ces", "il", "elle", "ils", "nous", "vous", "leur", "leurs", "été", "être", "a", "ont", "lors", "également", "ainsi", "selon", "entre", "d", "l", "qu"]
@@ -13,12 +14,11 @@ _EN = frozenset(
 _WORD = re.compile(r"[a-zA-Zàâäçéèêëîïôöùûüÿœ]+")
 
 
-def detect_language(text: str, sample: int = 20000) -> str:
-    """"fr" or "en" for the text (English when undecided)."""
-    fr = en = 0
-    for word in _WORD.findall(text[:sample].lower()):
-        if word in _FR:
-            fr += 1
-        if word in _EN:
-            en += 1
+def detect_language(text: str, sample: int = 6000) -> str:
+    """"fr" or "en" for the text (English when undecided); the first `sample` characters hold some
+    hundred function words, plenty to tell the two apart."""
+    # Counter counts in C; only the distinct words are looked up.
+    counts = Counter(_WORD.findall(text[:sample].lower()))
+    fr = sum(n for word, n in counts.items() if word in _FR)
+    en = sum(n for word, n in counts.items() if word in _EN)
     return "fr" if fr > en else "en"
