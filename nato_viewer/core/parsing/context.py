@@ -25,6 +25,8 @@ class ParseContext:
     doc_date: dt.date | None
     body_start: int = 0
     file_name: str = ""
+    # where the loader found each front matter field; None: not read yet (a context built by hand)
+    front_matter_spans: dict[str, Span] | None = None
     _cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property

@@ -284,7 +284,9 @@ def find_figures(ctx: ParseContext) -> list[Figure]:
     if start:
         # A title kept in the front matter is read too: a sum in the title and again in the
         # body is two mentions.  The rest of the front matter (dates, URLs) stays blank.
-        _values, spans, _end = front_matter(ctx.text)
+        spans = ctx.front_matter_spans
+        if spans is None:
+            spans = front_matter(ctx.text)[1]
         ts, te = spans.get("title", (0, 0))
         if 0 <= ts < te <= start:
             scan = scan[:ts] + ctx.text[ts:te] + scan[te:]

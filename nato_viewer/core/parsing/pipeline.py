@@ -33,7 +33,8 @@ def parse_raw(raw: RawDocument) -> Document:
     if lang not in ("fr", "en"):
         lang = detect_language(raw.scan[raw.body_start:])
     ctx = ParseContext(text=text, scan=raw.scan, language=lang, doc_date=None,
-                       body_start=raw.body_start, file_name=os.path.basename(raw.path))
+                       body_start=raw.body_start, file_name=os.path.basename(raw.path),
+                       front_matter_spans=raw.front_matter_spans)
     doc = Document(path=raw.path, text=text, language=lang, body_start=raw.body_start,
                    sha256=raw.sha256, size=raw.size, mtime=raw.mtime)
     if raw.is_html:

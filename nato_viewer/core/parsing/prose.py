@@ -92,7 +92,8 @@ def prose(ctx: ParseContext) -> ParseContext:
         if tags:
             new_scan, new_folded = _blank(new_scan, tags), _blank(new_folded, tags)
         view = ParseContext(text=ctx.text, scan=new_scan, language=ctx.language,
-                            doc_date=ctx.doc_date, body_start=ctx.body_start, file_name=ctx.file_name)
+                            doc_date=ctx.doc_date, body_start=ctx.body_start, file_name=ctx.file_name,
+                            front_matter_spans=ctx.front_matter_spans)
         view.__dict__["folded"] = new_folded
     ctx._cache["prose"] = view
     return view
