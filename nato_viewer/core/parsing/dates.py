@@ -233,30 +233,33 @@ def _day_dates(m: re.Match, ref: dt.date | None) -> tuple[dt.date, dt.date | Non
     return start, end
 
 
-def _absolute(folded: str, lo: int, hi: int, ref: dt.date | None, months: bool = True,
-              years: bool = True) -> Iterator[_Found]:
-    """Full dates in folded[lo:hi]; `months`/`years` False when the stretch holds no month name / no year,
-    which the day-month patterns / the numeric ones need."""
-    for rx in (_MDY, _DMY) if months else ():
-        for m in rx.finditer(folded, lo, hi):
-            got = _day_dates(m, ref)
-            if got is None:
+def _absolute(folded: str, windows: list[tuple[int, int, set[str]]], ref: dt.date | None) -> Iterator[_Found]:
+    """Full dates in the windows of `_windows`, pattern by pattern: the day-month patterns where a
+    window holds a month name, the numeric ones where it holds a year."""
+    for rx in (_MDY, _DMY):
+        for lo, hi, sorts in windows:
+            if "month" not in sorts:
                 continue
-            start, end = got
-            lead = bool(m.group("wd") or m.group("paren") or "today" in m.group(0)[:12]
-                        or "aujourd'hui" in m.group(0)[:14] or "ce jour" in m.group(0)[:10])
-            yield _Found(_trim(folded, m.span()), start, end, "range" if end else "day", lead=lead)
-    if not years:
-        return
-    for m in _ISO.finditer(folded, lo, hi):
-        day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
-        if day:
-            yield _Found(m.span(), day, None, "day")
-    for m in _NUMERIC.finditer(folded, lo, hi):
-        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-        day = _safe_date(y, b, a) or _safe_date(y, a, b)
-        if day:
-            yield _Found(m.span(), day, None, "day")
+            for m in rx.finditer(folded, lo, hi):
+                got = _day_dates(m, ref)
+                if got is None:
+                    continue
+                start, end = got
+                lead = bool(m.group("wd") or m.group("paren") or "today" in m.group(0)[:12]
+                            or "aujourd'hui" in m.group(0)[:14] or "ce jour" in m.group(0)[:10])
+                yield _Found(_trim(folded, m.span()), start, end, "range" if end else "day", lead=lead)
+    years = [(lo, hi) for lo, hi, sorts in windows if "year" in sorts]
+    for lo, hi in years:
+        for m in _ISO.finditer(folded, lo, hi):
+            day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+            if day:
+                yield _Found(m.span(), day, None, "day")
+    for lo, hi in years:
+        for m in _NUMERIC.finditer(folded, lo, hi):
+            a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+            day = _safe_date(y, b, a) or _safe_date(y, a, b)
+            if day:
+                yield _Found(m.span(), day, None, "day")
 
 
 def _trim(folded: str, span: Span) -> Span:
@@ -397,7 +400,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
     months = "month" in sorts
     words = "word" in sorts
     if months or years:
-        for item in _absolute(folded, lo, hi, ref, months, years):
+        for item in _absolute(folded, [(lo, hi, sorts)], ref):
             keep(item)
     for m in _YEAR_END.finditer(folded, lo, hi) if years or words else ():
         y = m["y"]
@@ -528,7 +531,7 @@ def _text_date(ctx: ParseContext, ref: dt.date | None) -> tuple[dt.date, Span] |
     hi = min(len(ctx.text), lo + 1500)
     sentences = [s for s in ctx.sentences if s[0] < hi]
     lead_sentences = _lead_sentences(ctx, sentences)
-    for f in _absolute(ctx.folded, lo, hi, ref):
+    for f in _absolute(ctx.folded, _windows(ctx.folded, lo, hi), ref):
         if f.end is not None:
             continue
         s = f.span[0]
