@@ -9,6 +9,7 @@ this package that care about paragraphs read `prose(ctx)` instead of `ctx.scan`.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from nato_viewer.core.parsing.context import ParseContext
 
@@ -22,14 +23,17 @@ _SOFT_BREAK_RE = re.compile(r"\n(?<=[^\n]{39}[^\n:]\n)(?=[ \t]*(?![-–—•*+#
 
 def is_hard_wrapped(scan: str, start: int = 0) -> bool:
     """Most paragraph lines are 40-100 characters long and followed by another line of the same paragraph."""
-    lines = [ln for ln in scan[start:].split("\n")]
-    body = [i for i, ln in enumerate(lines) if ln.strip()]
-    if len(body) < 4:
+    # map/filter/compress with C callables: no Python frame for each line of a long text
+    lines = scan[start:].split("\n")
+    filled = list(map(bool, map(str.strip, lines)))
+    n_body = sum(filled)
+    if n_body < 4:
         return False
-    if sum(len(lines[i]) > 110 for i in body) > 0.1 * len(body):
+    lengths = list(map(len, lines))
+    if sum(1 for _ in filter((110).__lt__, compress(lengths, filled))) > 0.1 * n_body:
         return False  # a long line here and there is a link or a table, most lines are short when wrapped
-    joined = sum(1 for i in body if i + 1 < len(lines) and lines[i + 1].strip() and len(lines[i]) >= 40)
-    return joined >= 0.3 * len(body)
+    joined = sum(1 for i, n in enumerate(lengths) if filled[i] and i + 1 < len(lines) and filled[i + 1] and n >= 40)
+    return joined >= 0.3 * n_body
 
 
 LINE_REACH = 2000  # characters looked at around a position to find its line: bounds the cost of huge lines

@@ -110,14 +110,16 @@ _SENT_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"»”’')\]]*(?=
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|>|\|)")
 
 
-_LAST_WORD = re.compile(r"([\w.]+)$")
+# The last character that is not part of a word or an abbreviation: what follows it up to a
+# period is the word before that period.
+_LAST_STOP = re.compile(r"(?s:.*)[^\w.]")
 
 
 def is_hard_wrapped(text: str, start: int = 0, end: int | None = None) -> bool:
     """True for text wrapped at a fixed width (Markdown exports), where one line is not one paragraph:
     its long lines are all short of ~100 characters and most of them stop mid-sentence."""
-    lines = [line.rstrip() for line in text[start:end].split("\n", 400)[:400]]
-    long = sorted(len(line) for line in lines if len(line) >= 40)
+    lines = list(map(str.rstrip, text[start:end].split("\n", 400)[:400]))
+    long = sorted(filter((39).__lt__, map(len, lines)))  # map/filter with C callables: no Python frame a line
     if len(long) < 2 or long[int(len(long) * 0.75)] > 100:
         return False
     open_ended = sum(1 for line in lines if len(line) >= 40 and not line.endswith(_SENTENCE_CLOSERS))
@@ -144,27 +146,40 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: 
     check_block = wrapped and pattern is _SENT_END
     spans: list[Span] = []
     pos = start
+    # The loop runs once per line break and period of the text: spans are trimmed inline and the word
+    # before a period is found by one backward match, not by a helper call each.
+    last_stop = _LAST_STOP.match
+    next_char = _NEXT_CHAR.match
+    block_start = _BLOCK_START.match
+    append = spans.append
     for m in pattern.finditer(text, start, end):
         stop = m.end()
         piece = m.group(0)
         if "\n" in piece:
-            if check_block and piece == "\n" and not _BLOCK_START.match(text, stop):
+            if check_block and piece == "\n" and not block_start(text, stop):
                 continue
         else:
             m_start = m.start()
-            word = _LAST_WORD.search(text, max(pos, m_start - 24), m_start)
-            token = word.group(1).lower() if word else ""
+            lo = max(pos, m_start - 24)
+            cut = last_stop(text, lo, m_start)
+            token = text[cut.end() if cut else lo:m_start].lower()
             if piece[0] == "." and token and (
                     token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
                 continue
-            nxt = _NEXT_CHAR.match(text, stop, stop + 8)
+            nxt = next_char(text, stop, stop + 8)
             if nxt:
                 first = nxt.group(2)
                 if first.islower() or first in ",;:":
                     continue
                 if piece == "." and first.isdigit() and token.replace(".", "").isdigit():
                     continue
-        _add_span(text, pos, stop, spans)
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            append((s, e))
         pos = stop
     _add_span(text, pos, end, spans)
     return spans
