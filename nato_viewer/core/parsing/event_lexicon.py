@@ -266,3 +266,96 @@ def prefilter(patterns: list[re.Pattern]) -> re.Pattern:
 
 TRIGGER_PREFILTER = prefilter(list(TRIGGERS.values()))
 TRIGGER_HEADS = head_kinds(TRIGGERS)
+
+
+_MAX_HEADS = 64
+
+
+def _item_end(p: str, i: int) -> int:
+    """Where the regex item starting at `i` ends (a character, an escape, a class or a group)."""
+    if p[i] == "\\":
+        return i + 2
+    if p[i] == "[":
+        j = i + 1
+        while p[j] != "]" or j == i + 1:
+            j += 2 if p[j] == "\\" else 1
+        return j + 1
+    if p[i] == "(":
+        return _close(p, i) + 1
+    return i + 1
+
+
+def _quantifier(p: str, i: int) -> tuple[str, int]:
+    """The quantifier at `i` ("?", "*", "+", "{...}" or "") and where it ends (a lazy "?" included)."""
+    if i < len(p) and p[i] in "?*+":
+        q, i = p[i], i + 1
+    elif i < len(p) and p[i] == "{":
+        j = p.index("}", i)
+        q, i = p[i:j + 1], j + 1
+    else:
+        return "", i
+    if i < len(p) and p[i] == "?":
+        i += 1
+    return q, i
+
+
+def full_heads(part: str) -> set[tuple[str, bool]]:
+    """Literal texts every match of `part` starts with, each with whether it is the whole match (so the
+    text after `part` follows it). Finer than `literal_heads`: "(?:a|ont) accueilli" gives "a accueilli"
+    and "ont accueilli", not "a" and "ont". Lookarounds and \\b only narrow a match: they are skipped."""
+    alts = _split_top(part)
+    if len(alts) > 1:
+        return {h for alt in alts for h in full_heads(alt)}
+    heads = {("", True)}
+    i = 0
+    while i < len(part) and any(done for _, done in heads):
+        j = _item_end(part, i)
+        item = part[i:j]
+        q, i = _quantifier(part, j)
+        if item.startswith(("(?=", "(?!", "(?<=", "(?<!")) or item in ("\\b", "^", "$"):
+            continue  # zero width
+        if item.startswith("(?:"):
+            inner = {h for alt in _split_top(item[3:-1]) for h in full_heads(alt)}
+        elif item.startswith("(") or item.startswith("[") or item == "." or (
+                item.startswith("\\") and item[1:].isalnum()):
+            inner = {("", False)}  # a class, a flag group or a capture: no literal to add
+        else:
+            inner = {(item[-1], True)}
+        if q == "?":
+            inner |= {("", True)}
+        elif q in ("*",) or q.startswith("{"):
+            inner = {("", False)}
+        elif q == "+":
+            inner = {(h, False) for h, _ in inner}
+        heads = {(h + x, done) if whole else (h, False)
+                 for h, whole in heads for x, done in (inner if whole else [("", False)])}
+        if len(heads) > _MAX_HEADS:
+            heads = {(h, False) for h, _ in heads}
+    return heads
+
+
+def refine_table(named: dict[str, re.Pattern], kinds_of: dict[str, frozenset[str]]
+                 ) -> dict[str, tuple[frozenset[str], tuple[tuple[str, re.Pattern], ...]]]:
+    """For each prefilter head: the kinds that may start wherever it is found, and the kinds that may
+    start there only if one of longer texts follows, with a regex of those texts. The prefilter stops
+    at "a" in "a accueilli", so every word in "a" would otherwise be a possible meeting."""
+    full: dict[str, set[str]] = {}
+    for kind, rx in named.items():
+        full[kind] = {h for part in _PARTS[id(rx)] for h, _ in full_heads(part)}
+    out = {}
+    for head, kinds in kinds_of.items():
+        always: set[str] = set()
+        checks = []
+        for kind in sorted(kinds):
+            texts = full[kind]
+            if head.isdigit() or any(head.startswith(t) for t in texts):
+                always.add(kind)
+                continue
+            longer = sorted(t for t in texts if t.startswith(head))
+            if longer:
+                checks.append((kind, re.compile(trie_regex(longer))))
+        out[head] = (frozenset(always), tuple(checks))
+    return out
+
+
+TRIGGER_REFINE = refine_table(TRIGGERS, TRIGGER_HEADS)

@@ -27,8 +27,8 @@ from nato_viewer.core.parsing.event_lexicon import (
     READOUT_TITLE,
     STATEMENT_TITLE,
     TRANSCRIPT_TITLE,
-    TRIGGER_HEADS,
     TRIGGER_PREFILTER,
+    TRIGGER_REFINE,
     TRIGGERS,
 )
 from nato_viewer.core.parsing.text import fold, shorten
@@ -646,8 +646,16 @@ def _find_hits(ctx: ParseContext) -> None:
     """Every place a trigger may start, with the kinds it may belong to (one scan of the text)."""
     positions: list[int] = []
     kinds: list[frozenset[str]] = []
-    for m in TRIGGER_PREFILTER.finditer(ctx.folded, ctx.body_start):
-        found = TRIGGER_HEADS.get(m.group(0))
+    folded = ctx.folded
+    for m in TRIGGER_PREFILTER.finditer(folded, ctx.body_start):
+        found, checks = TRIGGER_REFINE[m.group(0)]
+        if checks:
+            # A kind whose triggers all go on past the head ("a" -> "a accueilli") is possible only
+            # where that longer text follows: most hits of short heads keep no kind and are dropped.
+            pos = m.start()
+            more = [kind for kind, rx in checks if rx.match(folded, pos)]
+            if more:
+                found = found.union(more)
         if found:
             positions.append(m.start())
             kinds.append(found)
