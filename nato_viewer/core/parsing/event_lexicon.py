@@ -334,28 +334,32 @@ def full_heads(part: str) -> set[tuple[str, bool]]:
     return heads
 
 
-def refine_table(named: dict[str, re.Pattern], kinds_of: dict[str, frozenset[str]]
-                 ) -> dict[str, tuple[frozenset[str], tuple[tuple[str, re.Pattern], ...]]]:
-    """For each prefilter head: the kinds that may start wherever it is found, and the kinds that may
-    start there only if one of longer texts follows, with a regex of those texts. The prefilter stops
-    at "a" in "a accueilli", so every word in "a" would otherwise be a possible meeting."""
-    full: dict[str, set[str]] = {}
+def scan_table(named: dict[str, re.Pattern], old_heads: dict[str, frozenset[str]]
+               ) -> tuple[re.Pattern, dict[str, tuple[frozenset[str], bool]]]:
+    """A scan for the places a trigger may start, finer than `prefilter`, and what each of its heads
+    tells: the kinds that may start there and whether the prefilter's own match there spans several
+    words. The prefilter stops at "a" in "a accueilli", so every word in "a" would be a possible
+    meeting; the scan stops at "a accueilli". The prefilter consumed its matches: a word inside one
+    that spans several ("a declare") was never a hit, and the caller skips it too, so the hits
+    are the prefilter's, less those where no trigger can start."""
+    own: dict[str, set[str]] = {}
     for kind, rx in named.items():
-        full[kind] = {h for part in _PARTS[id(rx)] for h, _ in full_heads(part)}
-    out = {}
-    for head, kinds in kinds_of.items():
-        always: set[str] = set()
-        checks = []
-        for kind in sorted(kinds):
-            texts = full[kind]
-            if head.isdigit() or any(head.startswith(t) for t in texts):
-                always.add(kind)
-                continue
-            longer = sorted(t for t in texts if t.startswith(head))
-            if longer:
-                checks.append((kind, re.compile(trie_regex(longer))))
-        out[head] = (frozenset(always), tuple(checks))
-    return out
+        for part in _PARTS[id(rx)]:
+            olds = literal_heads(part)
+            for head, _ in full_heads(part):
+                # every finer head lengthens one of the prefilter's: its hits are a subset of the old ones
+                assert any(head.startswith(old) for old in olds), (part, head)
+                if head:
+                    own.setdefault(head, set()).add(kind)
+    spanning = {h for h in old_heads if re.search(r"\W\w", h)}
+    table: dict[str, tuple[frozenset[str], bool]] = {}
+    for head in set(own) | spanning:
+        assert re.match(r"[a-z]", head), head
+        kinds = {k for n in range(1, len(head) + 1) for k in own.get(head[:n], ())}
+        table[head] = (frozenset(kinds), any(head.startswith(h) for h in spanning))
+    for digit in "0123456789":
+        table[digit] = (old_heads[digit], False)
+    return re.compile(r"\b(?=(" + trie_regex(sorted(set(own) | spanning)) + r"|\d))"), table
 
 
-TRIGGER_REFINE = refine_table(TRIGGERS, TRIGGER_HEADS)
+TRIGGER_SCAN, TRIGGER_SCAN_HEADS = scan_table(TRIGGERS, TRIGGER_HEADS)

@@ -28,7 +28,8 @@ from nato_viewer.core.parsing.event_lexicon import (
     STATEMENT_TITLE,
     TRANSCRIPT_TITLE,
     TRIGGER_PREFILTER,
-    TRIGGER_REFINE,
+    TRIGGER_SCAN,
+    TRIGGER_SCAN_HEADS,
     TRIGGERS,
 )
 from nato_viewer.core.parsing.text import fold, shorten
@@ -647,17 +648,16 @@ def _find_hits(ctx: ParseContext) -> None:
     positions: list[int] = []
     kinds: list[frozenset[str]] = []
     folded = ctx.folded
-    for m in TRIGGER_PREFILTER.finditer(folded, ctx.body_start):
-        found, checks = TRIGGER_REFINE[m.group(0)]
-        if checks:
-            # A kind whose triggers all go on past the head ("a" -> "a accueilli") is possible only
-            # where that longer text follows: most hits of short heads keep no kind and are dropped.
-            pos = m.start()
-            more = [kind for kind, rx in checks if rx.match(folded, pos)]
-            if more:
-                found = found.union(more)
+    consumed = 0
+    for m in TRIGGER_SCAN.finditer(folded, ctx.body_start):
+        pos = m.start()
+        if pos < consumed:
+            continue  # a word inside a head of several words ("a declare") starts no trigger
+        found, spanning = TRIGGER_SCAN_HEADS[m.group(1)]
+        if spanning:
+            consumed = TRIGGER_PREFILTER.match(folded, pos).end()
         if found:
-            positions.append(m.start())
+            positions.append(pos)
             kinds.append(found)
     ctx._cache["trigger_hits"] = (positions, kinds)
 
