@@ -11,8 +11,10 @@ A summit named with its own date ("the summit in July") is a meeting of its own.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 
 from nato_viewer.core.model import DateExpr, Event, Span
 from nato_viewer.core.parsing.context import ParseContext
@@ -138,11 +140,7 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
     ctx._cache["transcript"] = bool(TRANSCRIPT_TITLE.search(fold(title or "")))
     ctx._cache["briefing"] = bool(BRIEFING_TITLE.search(fold(title or "")))
     _find_hits(ctx)
-    sentences = [s for s in ctx.sentences if _is_prose(ctx, s, title)]
-    headline = _headline(ctx, sentences)
-    if headline is not None:
-        sentences = sentences[1:]
-    lead = next((s for s in sentences if not _is_pure_quote(ctx, s)), None)
+    lead, sentences = _lead(ctx, dates, title)
     main = _main_event(ctx, dates, title, lead)
     events = [main]
     if _release_is_statement(main, fold(title or "")):
@@ -170,6 +168,41 @@ def find_events(ctx: ParseContext, dates: list[DateExpr], title: str) -> list[Ev
                 seen.add(key)
                 events.append(event)
     return events
+
+
+def _lead(ctx: ParseContext, dates: list[DateExpr], title: str) -> tuple[Span | None, Iterator[Span]]:
+    """The lead sentence, and the prose sentences after the headline that hold a trigger or a date
+    (the others report nothing: most sentences of a long text are not even read)."""
+    sents = ctx.sentences
+    prose: list[Span] = []
+    k = 0
+    while k < len(sents) and len(prose) < 2:
+        k += 1
+        if _is_prose(ctx, sents[k - 1], title):
+            prose.append(sents[k - 1])
+    if _headline(ctx, prose) is not None:
+        del prose[0]
+    lead = next((s for s in prose if not _is_pure_quote(ctx, s)), None)
+    while lead is None and k < len(sents):
+        k += 1
+        if _is_prose(ctx, sents[k - 1], title):
+            prose.append(sents[k - 1])
+            lead = None if _is_pure_quote(ctx, sents[k - 1]) else sents[k - 1]
+    hits = ctx._cache["trigger_hits"][0]
+    starts = _date_starts(ctx, dates)
+
+    def news(spans: Iterable[Span], known: bool) -> Iterator[Span]:
+        for sent in spans:
+            s, e = sent
+            i = bisect_left(hits, s)
+            if i == len(hits) or hits[i] >= e:
+                i = bisect_left(starts, s)
+                if i == len(starts) or starts[i] >= e:
+                    continue
+            if known or _is_prose(ctx, sent, title):
+                yield sent
+
+    return lead, itertools.chain(news(prose, True), news(sents[k:], False))
 
 
 def _asked(ctx: ParseContext, sent: Span) -> bool:
@@ -485,11 +518,7 @@ def _pick_date(in_clause: list[DateExpr], at: int, prefer: DateExpr | None) -> D
 
 def _dates_in(ctx: ParseContext, dates: list[DateExpr], span: Span) -> list[DateExpr]:
     """The date expressions inside `span` (dates are in text order: a binary search, not a scan)."""
-    cached = ctx._cache.get("date_starts")
-    if cached is None or cached[0] is not dates:
-        cached = (dates, [d.span[0] for d in dates])
-        ctx._cache["date_starts"] = cached
-    starts = cached[1]
+    starts = _date_starts(ctx, dates)
     out = []
     for i in range(bisect_left(starts, span[0]), len(dates)):
         d = dates[i]
@@ -498,6 +527,14 @@ def _dates_in(ctx: ParseContext, dates: list[DateExpr], span: Span) -> list[Date
         if d.span[1] <= span[1]:
             out.append(d)
     return out
+
+
+def _date_starts(ctx: ParseContext, dates: list[DateExpr]) -> list[int]:
+    cached = ctx._cache.get("date_starts")
+    if cached is None or cached[0] is not dates:
+        cached = (dates, [d.span[0] for d in dates])
+        ctx._cache["date_starts"] = cached
+    return cached[1]
 
 
 def _event(ctx: ParseContext, kind: str, span: Span, date: DateExpr | None, main: bool,
