@@ -188,18 +188,13 @@ def _lead(ctx: ParseContext, dates: list[DateExpr], title: str) -> tuple[Span | 
         if _is_prose(ctx, sents[k - 1], title):
             prose.append(sents[k - 1])
             lead = None if _is_pure_quote(ctx, sents[k - 1]) else sents[k - 1]
-    hits = ctx._cache["trigger_hits"][0]
-    starts = _date_starts(ctx, dates)
+    marks = sorted(ctx._cache["trigger_hits"][0] + _date_starts(ctx, dates))
+    end = len(marks)
 
     def news(spans: Iterable[Span], known: bool) -> Iterator[Span]:
         for sent in spans:
-            s, e = sent
-            i = bisect_left(hits, s)
-            if i == len(hits) or hits[i] >= e:
-                i = bisect_left(starts, s)
-                if i == len(starts) or starts[i] >= e:
-                    continue
-            if known or _is_prose(ctx, sent, title):
+            i = bisect_left(marks, sent[0])
+            if i < end and marks[i] < sent[1] and (known or _is_prose(ctx, sent, title)):
                 yield sent
 
     return lead, itertools.chain(news(prose, True), news(sents[k:], False))
@@ -578,9 +573,14 @@ def _title_line(summary: str, at: int = 0) -> str:
                 summary = summary[cut + 2:]
                 break
     line = _plain(summary)
-    line = _DATELINE_PREFIX.sub("", line, count=1)
+    # anchored patterns: a match at the start, not a search of the whole line
+    m = _DATELINE_PREFIX.match(line)
+    if m:
+        line = line[m.end():]
     for _ in range(2):
-        line = _OPENER.sub("", line, count=1)
+        m = _OPENER.match(line)
+        if m:
+            line = line[m.end():]
     line = line.strip(" \"«»“”-–—*_,;:")
     if line[:1].islower():
         line = line[0].upper() + line[1:]
@@ -617,11 +617,12 @@ def _yaml_char(m: re.Match) -> str:
 
 def _is_prose(ctx: ParseContext, span: Span, title: str) -> bool:
     text = ctx.text[span[0]:span[1]].strip()
-    if len(text) < 25 or _NOISE_LINE.match(text) or len(text.split()) < 6:
+    if len(text) < 25 or _NOISE_LINE.match(text) or len(text.split(None, 5)) < 6:
         return False
     if title and text.strip("# ") == title.strip() and not re.search(r"[.!?»”\"]$", text):
         return False  # the headline line
-    return sum(map(str.islower, text[:160])) >= 10
+    # ten lower-case letters in the first 160 characters; most sentences have them in the first 40
+    return sum(map(str.islower, text[:40])) >= 10 or sum(map(str.islower, text[:160])) >= 10
 
 
 def _is_pure_quote(ctx: ParseContext, span: Span) -> bool:
