@@ -363,3 +363,12 @@ def scan_table(named: dict[str, re.Pattern], old_heads: dict[str, frozenset[str]
 
 
 TRIGGER_SCAN, TRIGGER_SCAN_HEADS = scan_table(TRIGGERS, TRIGGER_HEADS)
+# The scan on ASCII bytes (events._scan_starts): letters and digits kept, "?" (what stood for any other
+# character) kept, every other byte a space; the heads spelt the same way, after a space.
+_KEPT = b"abcdefghijklmnopqrstuvwxyz0123456789?"
+SCAN_SEPARATORS = bytes(b if b in _KEPT else 0x20 for b in range(256))
+assert all(h.isascii() and "?" not in h for h in TRIGGER_SCAN_HEADS)
+TRIGGER_SCAN_SPACED = re.compile(
+    rb" (?=" + trie_regex(sorted({re.sub(r"[^a-z0-9]", " ", h) for h in TRIGGER_SCAN_HEADS if not h.isdigit()})).encode()
+    + rb"|[0-9])"
+)
