@@ -266,3 +266,109 @@ def prefilter(patterns: list[re.Pattern]) -> re.Pattern:
 
 TRIGGER_PREFILTER = prefilter(list(TRIGGERS.values()))
 TRIGGER_HEADS = head_kinds(TRIGGERS)
+
+
+_MAX_HEADS = 64
+
+
+def _item_end(p: str, i: int) -> int:
+    """Where the regex item starting at `i` ends (a character, an escape, a class or a group)."""
+    if p[i] == "\\":
+        return i + 2
+    if p[i] == "[":
+        j = i + 1
+        while p[j] != "]" or j == i + 1:
+            j += 2 if p[j] == "\\" else 1
+        return j + 1
+    if p[i] == "(":
+        return _close(p, i) + 1
+    return i + 1
+
+
+def _quantifier(p: str, i: int) -> tuple[str, int]:
+    """The quantifier at `i` ("?", "*", "+", "{...}" or "") and where it ends (a lazy "?" included)."""
+    if i < len(p) and p[i] in "?*+":
+        q, i = p[i], i + 1
+    elif i < len(p) and p[i] == "{":
+        j = p.index("}", i)
+        q, i = p[i:j + 1], j + 1
+    else:
+        return "", i
+    if i < len(p) and p[i] == "?":
+        i += 1
+    return q, i
+
+
+def full_heads(part: str) -> set[tuple[str, bool]]:
+    """Literal texts every match of `part` starts with, each with whether it is the whole match (so the
+    text after `part` follows it). Finer than `literal_heads`: "(?:a|ont) accueilli" gives "a accueilli"
+    and "ont accueilli", not "a" and "ont". Lookarounds and \\b only narrow a match: they are skipped."""
+    alts = _split_top(part)
+    if len(alts) > 1:
+        return {h for alt in alts for h in full_heads(alt)}
+    heads = {("", True)}
+    i = 0
+    while i < len(part) and any(done for _, done in heads):
+        j = _item_end(part, i)
+        item = part[i:j]
+        q, i = _quantifier(part, j)
+        if item.startswith(("(?=", "(?!", "(?<=", "(?<!")) or item in ("\\b", "^", "$"):
+            continue  # zero width
+        if item.startswith("(?:"):
+            inner = {h for alt in _split_top(item[3:-1]) for h in full_heads(alt)}
+        elif item.startswith("(") or item.startswith("[") or item == "." or (
+                item.startswith("\\") and item[1:].isalnum()):
+            inner = {("", False)}  # a class, a flag group or a capture: no literal to add
+        else:
+            inner = {(item[-1], True)}
+        if q == "?":
+            inner |= {("", True)}
+        elif q in ("*",) or q.startswith("{"):
+            inner = {("", False)}
+        elif q == "+":
+            inner = {(h, False) for h, _ in inner}
+        heads = {(h + x, done) if whole else (h, False)
+                 for h, whole in heads for x, done in (inner if whole else [("", False)])}
+        if len(heads) > _MAX_HEADS:
+            heads = {(h, False) for h, _ in heads}
+    return heads
+
+
+def scan_table(named: dict[str, re.Pattern], old_heads: dict[str, frozenset[str]]
+               ) -> tuple[re.Pattern, dict[str, tuple[frozenset[str], bool]]]:
+    """A scan for the places a trigger may start, finer than `prefilter`, and what each of its heads
+    tells: the kinds that may start there and whether the prefilter's own match there spans several
+    words. The prefilter stops at "a" in "a accueilli", so every word in "a" would be a possible
+    meeting; the scan stops at "a accueilli". The prefilter consumed its matches: a word inside one
+    that spans several ("a declare") was never a hit, and the caller skips it too, so the hits
+    are the prefilter's, less those where no trigger can start."""
+    own: dict[str, set[str]] = {}
+    for kind, rx in named.items():
+        for part in _PARTS[id(rx)]:
+            olds = literal_heads(part)
+            for head, _ in full_heads(part):
+                # every finer head lengthens one of the prefilter's: its hits are a subset of the old ones
+                assert any(head.startswith(old) for old in olds), (part, head)
+                if head:
+                    own.setdefault(head, set()).add(kind)
+    spanning = {h for h in old_heads if re.search(r"\W\w", h)}
+    table: dict[str, tuple[frozenset[str], bool]] = {}
+    for head in set(own) | spanning:
+        assert re.match(r"[a-z]", head), head
+        kinds = {k for n in range(1, len(head) + 1) for k in own.get(head[:n], ())}
+        table[head] = (frozenset(kinds), any(head.startswith(h) for h in spanning))
+    for digit in "0123456789":
+        table[digit] = (old_heads[digit], False)
+    return re.compile(r"\b(?=(" + trie_regex(sorted(set(own) | spanning)) + r"|\d))"), table
+
+
+TRIGGER_SCAN, TRIGGER_SCAN_HEADS = scan_table(TRIGGERS, TRIGGER_HEADS)
+# The scan on ASCII bytes (events._scan_starts): letters and digits kept, "?" (what stood for any other
+# character) kept, every other byte a space; the heads spelt the same way, after a space.
+_KEPT = b"abcdefghijklmnopqrstuvwxyz0123456789?"
+SCAN_SEPARATORS = bytes(b if b in _KEPT else 0x20 for b in range(256))
+assert all(h.isascii() and "?" not in h for h in TRIGGER_SCAN_HEADS)
+TRIGGER_SCAN_SPACED = re.compile(
+    rb" (?=" + trie_regex(sorted({re.sub(r"[^a-z0-9]", " ", h) for h in TRIGGER_SCAN_HEADS if not h.isdigit()})).encode()
+    + rb"|[0-9])"
+)
