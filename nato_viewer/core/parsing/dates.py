@@ -353,6 +353,8 @@ def _relative(kind: str, ref: dt.date) -> tuple[dt.date, dt.date | None, str]:
 
 
 _YEAR_AT = re.compile(YEAR_RE).match
+# The words by which a deadline names a year without digits ("by the end of this year", "fin de l'année").
+_YEAR_WORDS = frozenset(["year", "year's", "annee", "l'annee", "decade"])
 
 
 def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
@@ -365,8 +367,12 @@ def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
         word = m.group(0)
         if word[:1].isdigit():
             sort = "year" if _YEAR_AT(folded, start) else "digit"
+        elif word in MONTHS:
+            sort = "month"
+        elif word in WEEKDAYS:
+            sort = "weekday"
         else:
-            sort = "month" if word in MONTHS else ("weekday" if word in WEEKDAYS else "word")
+            sort = "year_word" if word in _YEAR_WORDS else "word"
         a, b = max(lo, start - 34), min(hi, start + 30)
         if out and a <= out[-1][1] + 8:
             last = out[-1]
@@ -398,11 +404,12 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
 
     years = "year" in sorts
     months = "month" in sorts
-    words = "word" in sorts
+    year_words = "year_word" in sorts
+    words = year_words or "word" in sorts
     if months or years:
         for item in _absolute(folded, [(lo, hi, sorts)], ref):
             keep(item)
-    for m in _YEAR_END.finditer(folded, lo, hi) if years or words else ():
+    for m in _YEAR_END.finditer(folded, lo, hi) if years or year_words else ():
         y = m["y"]
         if y[0].isdigit():
             year = int(y)
@@ -437,7 +444,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
                 end = _add_months(ref, 12 * count)
             keep(_Found(m.span(), ref, end, "range", relative=True))
         for m in _RELATIVE_RE.finditer(folded, lo, hi) if words else ():
-            kind = next(_RELATIVE_KIND[k] for k, v in m.groupdict().items() if v is not None)
+            kind = _RELATIVE_KIND[m.lastgroup]  # the rN groups hold no capturing group of their own
             if kind.startswith("day") and re.search(r"(?:\bof|\bde|d'|\bfor|\bpour) $", folded[max(0, m.start() - 5):m.start()]):
                 continue  # "the technology of tomorrow", "l'Europe de demain": not a day
             start, end, precision = _relative(kind, ref)
