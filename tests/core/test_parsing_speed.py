@@ -83,3 +83,36 @@ def test_boundary_words_matches_like_a_leading_word_boundary(text):
     slow = re.compile(r"\b(?:" + alternatives + r")\b")
     fast = re.compile(boundary_words(alternatives) + r"\b")
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+# Date words and phrases, numbers and fillers, joined by the separators of running text.
+_DATE_TOKENS = st.sampled_from([
+    "15", "1er", "3", "2024", "1999", "2030", "24-25", "15/02/2024", "2024-02-15", "june", "juin", "sept.", "may",
+    "mai", "thursday", "jeudi", "today", "aujourd'hui", "by the end of", "end of", "this year", "the year",
+    "year's", "fin de", "d'ici la fin de", "l'annee", "cette annee", "the decade", "next week", "last month",
+    "il y a un an", "l'an prochain", "within six months", "d'ici", "in recent years", "so far", "under way",
+    "currently", "in the years ahead", "the coming days", "and", "to", "from", "le", "du", "au", "on", "early",
+    "mid", "since", "depuis", "et", "nato", "summit", "said", "the", "of", "a",
+])
+_DATE_TEXT = st.lists(st.tuples(_DATE_TOKENS, st.sampled_from([" ", " ", ", ", "\n", " - ", ". "])),
+                      max_size=40).map(lambda parts: "".join(t + sep for t, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATE_TEXT)
+def test_every_date_match_lies_in_a_window_holding_the_anchor_it_needs(text):
+    """The date finder runs each pattern only in the windows whose anchors it needs: that gives every
+    match a scan of the whole text gives only if each such match lies in a window of the right sort."""
+    from nato_viewer.core.parsing import dates as d
+
+    needs = {
+        d._MDY: {"month"}, d._DMY: {"month"}, d._ISO: {"year"}, d._NUMERIC: {"year"}, d._YEAR_RANGE: {"year"},
+        d._YEAR: {"year"}, d._MONTH_YEAR: {"month"}, d._YEAR_END: {"year", "year_word"},
+        d._RELATIVE_RE: {"word", "year_word"}, d._WITHIN: {"word", "year_word", "year", "digit"},
+        d._MONTH_ALONE: {"month"}, d._WEEKDAY: {"weekday"},
+    }
+    windows = d._windows(text, 0, len(text))
+    for pattern, sorts in needs.items():
+        for m in pattern.finditer(text):
+            assert any(lo <= m.start() and m.end() <= hi and sorts & kinds for lo, hi, kinds in windows), (
+                pattern.pattern[:40], m.group(0))
