@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
 from nato_viewer.core.loader import LoadError
 from nato_viewer.core.model import Document, ParseError
@@ -63,21 +64,36 @@ def parse_many(
                 progress(done, total)
         return
     chunks = [paths[i:i + chunk] for i in range(0, total, chunk)]
+    # Results are yielded in input order, but chunks are handed out as workers free up: a slow chunk
+    # (a few long files) must not leave the other workers idle once they have run ahead of it.
+    # Finished chunks wait in order up to `ahead` chunks, which bounds the memory they hold.
+    busy_target, ahead = workers * 2, workers * 8
+    pending: deque[Future] = deque()
+    next_chunk = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_parse_chunk, c) for c in chunks[: workers * 4]]
-        next_chunk = len(futures)
-        index = 0
-        while index < len(futures):
+
+        def top_up() -> None:
+            nonlocal next_chunk
+            running = sum(1 for f in pending if not f.done())
+            while next_chunk < len(chunks) and running < busy_target and len(pending) < ahead:
+                pending.append(pool.submit(_parse_chunk, chunks[next_chunk]))
+                next_chunk += 1
+                running += 1
+
+        top_up()
+        while pending:
             if should_stop and should_stop():
-                for f in futures[index:]:
+                for f in pending:
                     f.cancel()
                 return
-            results = futures[index].result()
-            futures[index] = None  # let the results be freed
-            index += 1
-            if next_chunk < len(chunks):
-                futures.append(pool.submit(_parse_chunk, chunks[next_chunk]))
-                next_chunk += 1
+            head = pending[0]
+            if not head.done():
+                wait([f for f in pending if not f.done()], timeout=0.5, return_when=FIRST_COMPLETED)
+                top_up()
+                continue
+            pending.popleft()
+            results = head.result()
+            top_up()
             for result in results:
                 yield result
                 done += 1
