@@ -116,3 +116,17 @@ def test_every_date_match_lies_in_a_window_holding_the_anchor_it_needs(text):
         for m in pattern.finditer(text):
             assert any(lo <= m.start() and m.end() <= hi and sorts & kinds for lo, hi, kinds in windows), (
                 pattern.pattern[:40], m.group(0))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["june", "l'an", "d'ici", "aujourd'hui", "year's", "2024", "٣", "3", "_", "'", "-",
+                                 "«", "»", "?", " ", "\n", "é", "ø", "x", "today", "avant-hier", "un an"]),
+                max_size=40).map("".join), st.integers(0, 5))
+def test_fast_date_anchors_are_the_anchor_pattern_matches(text, lo):
+    from nato_viewer.core.parsing.date_lexicon import ANCHOR_RE
+    from nato_viewer.core.parsing.dates import _anchors
+
+    folded = fold(text)
+    lo = min(lo, len(folded))
+    slow = [(m.start(), m.group(0)) for m in ANCHOR_RE.finditer(folded, lo, len(folded))]
+    assert list(_anchors(folded, lo, len(folded))) == slow
