@@ -80,19 +80,13 @@ class _Token:
     possessive: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
-    tokens: list[_Token]
+    start: int
+    end: int
+    tokens: tuple[_Token, ...] | list[_Token]  # only their text and key are read (offsets may be relative)
     evidence: str | None = None
     role: str | None = None
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
 
 
 @lru_cache(maxsize=65536)
@@ -129,19 +123,15 @@ def _surname(words: list[str]) -> str:
     return _key(words[-1])
 
 
-def _name_tokens(scan: str, start: int = 0) -> list[_Token]:
-    """Tokens of every run of capitalised words that may hold a name.
+def _word_groups(word: str, first_inside_word: bool) -> list[list[_Token]]:
+    """The groups of one run of capitalised words (a `_GROUP_RE` match), offsets relative to it.
 
-    A lone capitalised word that cannot be a name ("The", "NATO", "President") is dropped at once:
-    most capitalised words of a text are such, and this keeps the cost per megabyte low.
+    A run is grouped on its own: the last word of one run is never one space before the first of
+    the next (the run would go on), so no group spans two runs, and the particles the tokenizer
+    picks up after a run's last word never join a group (no capitalised word follows them).
+    `first_inside_word`: the run starts inside a word ("iPhone"), its first word is no name.
     """
-    out: list[_Token] = []
-    for m in _GROUP_RE.finditer(scan, start):
-        word = m.group(0)
-        if " " not in word and "\u00a0" not in word and "\u202f" not in word and _lone_word_skipped(word):
-            continue
-        out.extend(_tokens(scan, m.start(), m.end()))
-    return out
+    return _groups(word, _tokens(word, first_inside_word))
 
 
 @lru_cache(maxsize=65536)
@@ -158,11 +148,11 @@ def _lone_word_skipped(word: str) -> bool:
         _CONTRACTION_RE.search(core))
 
 
-def _tokens(scan: str, start: int = 0, end: int | None = None) -> list[_Token]:
+def _tokens(scan: str, first_inside_word: bool = False) -> list[_Token]:
     out: list[_Token] = []
-    for m in _TOKEN_RE.finditer(scan, start, len(scan) if end is None else end):
+    for m in _TOKEN_RE.finditer(scan):
         s = m.start()
-        if s and (scan[s - 1].isalnum() or scan[s - 1] == "_"):
+        if (scan[s - 1].isalnum() or scan[s - 1] == "_") if s else first_inside_word:
             continue  # a capital inside a word
         text = m.group(0)
         if not text[0].isupper():
@@ -399,10 +389,10 @@ def _is_byline(ctx: ParseContext, start: int) -> bool:
     return _BYLINE_RE.match(ctx.folded[ls:start]) is not None
 
 
-def _speaker_label(ctx: ParseContext, group: list[_Token]) -> _Candidate | None:
+def _speaker_label(ctx: ParseContext, base: int, group: list[_Token]) -> _Candidate | None:
     """An all-caps label at a paragraph start, "PRESIDENT BIDEN:" -> the name words, with the title as role."""
-    first, last = group[0], group[-1]
-    if ctx.scan[line_start(ctx.scan, first.start):first.start].strip() or not ctx.scan[last.end:last.end + 2].lstrip(" ").startswith(":"):
+    start, end = base + group[0].start, base + group[-1].end
+    if ctx.scan[line_start(ctx.scan, start):start].strip() or not ctx.scan[end:end + 2].lstrip(" ").startswith(":"):
         return None
     if not all(t.allcaps or _is_initial(t) or t.key in HONORIFIC_ABBREVIATIONS for t in group):
         return None
@@ -411,68 +401,125 @@ def _speaker_label(ctx: ParseContext, group: list[_Token]) -> _Candidate | None:
     if not names or not titles:
         return None
     role = " ".join(t.text.title() for t in titles)
-    return _Candidate(names, "label", role)
+    return _Candidate(base + names[0].start, base + names[-1].end, names, "label", role)
 
 
-def _candidates(ctx: ParseContext) -> list[_Candidate]:
-    scan = ctx.scan
-    toks = _name_tokens(scan, ctx.body_start)
-    titles = _TitleIndex(ctx)
-    cands: list[_Candidate] = []
-    for group in _groups(scan, toks):
-        if group[0].start < ctx.body_start:
-            continue
-        if len(group) == 1 and (group[0].allcaps or _is_title(group[0]) or _not_name(group[0])):
-            continue  # the common case: "The", "NATO", "President" alone
-        if len(group) > 1 and all(t.allcaps or _is_initial(t) or t.key in NAME_PARTICLES for t in group):
-            label = _speaker_label(ctx, group)
-            if label:
-                cands.append(label)
-            continue
-        headline = _title_case_line(ctx, group[0].start) if len(group) > 2 else False
+@dataclass(slots=True)
+class _RunPlan:
+    """What the words of a name run say by themselves; the checks that read around it are left to do."""
+
+    start: int  # offsets relative to the capitalised run
+    end: int
+    tokens: tuple[_Token, ...]
+    title: int  # 1: a title or honorific right before it; 2: the same unless the line is a Title Case headline
+    title_role: str | None
+    title_before: bool  # no name word before it in its group: look for a title further back
+    first_name: bool
+    multi: bool
+    speech: bool  # a short run opening its group: may be the subject of a speech verb
+
+
+class _GroupPlan:
+    """A group of capitalised words and its name runs (with and without the headline rule)."""
+
+    __slots__ = ("word", "tokens", "label", "_runs")
+
+    def __init__(self, word: str, tokens: list[_Token]):
+        self.word = word
+        self.tokens = tokens
+        self.label = len(tokens) > 1 and all(t.allcaps or _is_initial(t) or t.key in NAME_PARTICLES for t in tokens)
+        self._runs: dict[bool, list[_RunPlan]] = {}
+
+    def runs(self, headline: bool) -> list[_RunPlan]:
+        plans = self._runs.get(headline)
+        if plans is None:
+            plans = self._runs[headline] = self._plan_runs(headline)
+        return plans
+
+    def _plan_runs(self, headline: bool) -> list[_RunPlan]:
+        group = self.tokens
+        plans = []
         for i, j in _runs(group, headline):
             run = group[i:j]
             if len(run) > 5:
                 continue
             if j < len(group) and (_is_title(group[j]) or group[j].key in ORG_HEADS):
                 continue  # inside a title or an institution: "Chief Medical Officer", "Senate Budget Committee"
-            cand = _Candidate(run)
             prefix = group[:i]
             if prefix and prefix[-1].key in PLACE_PREFIXES:
                 continue
-            if prefix and prefix[-1].key in HONORIFIC_ABBREVIATIONS or (
-                    prefix and _is_title(prefix[-1]) and (len(run) > 1 or not _title_case_line(ctx, run[0].start))
-                    and (prefix[-1].key not in WEAK_TITLE_WORDS or run[0].key in FIRST_NAMES)):
+            title, title_role = 0, None
+            if prefix and prefix[-1].key in HONORIFIC_ABBREVIATIONS:
+                title = 1
+            elif prefix and _is_title(prefix[-1]) and (prefix[-1].key not in WEAK_TITLE_WORDS
+                                                       or run[0].key in FIRST_NAMES):
+                title = 1 if len(run) > 1 else 2
+            if title:
                 k = i
                 while k > 0 and (_is_title(group[k - 1]) or is_not_name(group[k - 1].text)
                                  or group[k - 1].key in HONORIFIC_ABBREVIATIONS):
                     k -= 1
-                cand.evidence = "title"
-                role = scan[group[k].start:group[i - 1].end]
+                role = self.word[group[k].start:group[i - 1].end]
                 if fold_word(role).rstrip(".") not in _CIVIL_HONORIFICS:
-                    cand.role = role
-            elif all(is_not_name(t.text) for t in prefix):
-                role = _title_before(ctx, titles, run[0].start, len(run))
-                if role:
-                    cand.evidence, cand.role = "title", role
-            if cand.evidence is None and len(run) >= 2 and run[0].key in FIRST_NAMES:
-                cand.evidence = "first_name"
-            if cand.role is None and (len(run) > 1 or cand.evidence):
-                after = _title_after(ctx, run[-1].end)
-                if after:
-                    cand.role = after
-                    cand.evidence = cand.evidence or "apposition"
-            if cand.evidence is None and _COPULA_RE.match(ctx.folded, run[-1].end):
-                cand.evidence = "copula"
-            if cand.evidence is None and len(run) <= 2 and i == 0:
-                s0 = _sentence_start(scan, run[0].start, 80)
-                before = ctx.folded[s0:run[0].start]
-                if re.search(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$", before):
-                    pass
-                elif (_FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before)) or (
-                        _EN_SPEECH_AFTER_RE.match(ctx.folded, run[-1].end) and before.strip()):
-                    cand.evidence = "speech"
-            cands.append(cand)
+                    title_role = role
+            plans.append(_RunPlan(
+                run[0].start, run[-1].end, tuple(run), title, title_role,
+                all(is_not_name(t.text) for t in prefix), len(run) >= 2 and run[0].key in FIRST_NAMES,
+                len(run) > 1, len(run) <= 2 and i == 0))
+        return plans
+
+
+@lru_cache(maxsize=65536)
+def _word_plan(word: str, first_inside_word: bool = False) -> tuple[_GroupPlan, ...]:
+    """The groups of a run of capitalised words that may hold a name, offsets relative to the run.
+
+    Most runs are a lone word that cannot be a name ("The", "NATO", "President"): they are dropped at
+    once, and the same runs come back again and again, so each is looked at once.
+    """
+    if " " not in word and "\u00a0" not in word and "\u202f" not in word and _lone_word_skipped(word):
+        return ()
+    return tuple(_GroupPlan(word, g) for g in _word_groups(word, first_inside_word)
+                 if not (len(g) == 1 and (g[0].allcaps or _is_title(g[0]) or _not_name(g[0]))))
+
+
+def _candidates(ctx: ParseContext) -> list[_Candidate]:
+    scan, folded = ctx.scan, ctx.folded
+    titles = _TitleIndex(ctx)
+    cands: list[_Candidate] = []
+    for m in _GROUP_RE.finditer(scan, ctx.body_start):
+        base = m.start()
+        plan = _word_plan(m.group(0))
+        if plan and base and (scan[base - 1].isalnum() or scan[base - 1] == "_"):
+            plan = _word_plan(m.group(0), True)
+        for gp in plan:
+            group = gp.tokens
+            if gp.label:
+                label = _speaker_label(ctx, base, group)
+                if label:
+                    cands.append(label)
+                continue
+            headline = _title_case_line(ctx, base + group[0].start) if len(group) > 2 else False
+            for rp in gp.runs(headline):
+                start, end = base + rp.start, base + rp.end
+                evidence = role = None
+                if rp.title == 1 or (rp.title == 2 and not _title_case_line(ctx, start)):
+                    evidence, role = "title", rp.title_role
+                elif rp.title_before:
+                    role = _title_before(ctx, titles, start, len(rp.tokens)) or None
+                    if role:
+                        evidence = "title"
+                if evidence is None and rp.first_name:
+                    evidence = "first_name"
+                if role is None and (rp.multi or evidence):
+                    after = _title_after(ctx, end)
+                    if after:
+                        role = after
+                        evidence = evidence or "apposition"
+                if evidence is None and _COPULA_RE.match(folded, end):
+                    evidence = "copula"
+                if evidence is None and rp.speech and _speech_subject(ctx, start, end):
+                    evidence = "speech"
+                cands.append(_Candidate(start, end, rp.tokens, evidence, role))
     # coordination: "ses homologues estonien Tamm et lettone Ozola", "Senators Roe and Smith"
     for a, b in zip(cands, cands[1:]):
         if (a.evidence in ("title", "coord") and b.evidence is None and b.start - a.end < 40
@@ -483,6 +530,16 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
             adjective = scan[a.end:b.start].split()[1:]
             b.role = " ".join(((a.role or "").split()[:1]) + adjective) or None
     return [c for c in cands if not _is_byline(ctx, c.start)]
+
+
+def _speech_subject(ctx: ParseContext, start: int, end: int) -> bool:
+    """The name after a French inverted speech verb ("a déclaré Kowalski") or before an English one."""
+    s0 = _sentence_start(ctx.scan, start, 80)
+    before = ctx.folded[s0:start]
+    if re.search(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$", before):
+        return False
+    return bool((_FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before)) or (
+        _EN_SPEECH_AFTER_RE.match(ctx.folded, end) and before.strip()))
 
 
 def _plural_title(role: str | None) -> bool:
