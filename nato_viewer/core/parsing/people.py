@@ -10,7 +10,6 @@ or a coordination with such a name. Later mentions of a surname join the same pe
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +32,8 @@ from nato_viewer.core.parsing.speech_verbs import SPEECH_VERB_RE
 from nato_viewer.core.parsing.text import fold_word
 from nato_viewer.core.parsing.titles import (
     HONORIFIC_ABBREVIATIONS,
+    NOT_TITLE_CHAR_RE,
+    TITLE_HEAD_MIN_LEN,
     TITLE_HEAD_RE,
     TITLE_WORDS,
     WEAK_TITLE_WORDS,
@@ -289,17 +290,41 @@ def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
     return m.end() if m else max(0, pos - limit)
 
 
+# The last character that no title phrase holds, found with a greedy run then that character.
+_LAST_NOT_TITLE_CHAR_RE = re.compile(r"(?s:.*)" + NOT_TITLE_CHAR_RE.pattern)
+
+
 class _TitleIndex:
-    """Every title word of the document (one regex pass), to find the last one before a name."""
+    """The title phrases of the document (`TITLE_HEAD_RE` from the body start), looked up near a name.
+
+    Only the stretch before a name is searched, from a character no title phrase holds, which finds
+    the same phrases as one pass over the whole document: most names have no title before them.
+    """
 
     def __init__(self, ctx: ParseContext):
-        self.matches = [(m.start(), m.end(), m.group(0)) for m in TITLE_HEAD_RE.finditer(ctx.folded, ctx.body_start)]
-        self.ends = [m[1] for m in self.matches]
+        self.folded = ctx.folded
+        self.body_start = ctx.body_start
 
     def last_between(self, lo: int, hi: int) -> tuple[int, int, str] | None:
-        i = bisect.bisect_right(self.ends, hi) - 1
-        if i >= 0 and self.matches[i][0] >= lo:
-            return self.matches[i]
+        """The last phrase ending by `hi`, if it starts at or after `lo`."""
+        if hi - lo < TITLE_HEAD_MIN_LEN:
+            return None
+        folded = self.folded
+        start = max(lo, self.body_start)
+        if start > self.body_start and not NOT_TITLE_CHAR_RE.match(folded, start - 1):
+            floor = self.body_start
+            m = _LAST_NOT_TITLE_CHAR_RE.match(folded, floor, start)
+            start = m.end() if m else floor
+        # the search stops past the first character after `hi` that no phrase holds: no match nor
+        # failed attempt before it reads further
+        stop = NOT_TITLE_CHAR_RE.search(folded, hi)
+        last = None
+        for m in TITLE_HEAD_RE.finditer(folded, start, stop.end() if stop else len(folded)):
+            if m.end() > hi:
+                break
+            last = m
+        if last is not None and last.start() >= lo:
+            return last.start(), last.end(), last.group(0)
         return None
 
 
