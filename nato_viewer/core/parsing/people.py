@@ -51,6 +51,7 @@ _PARTICLES_AFTER_RE = re.compile(
     r"(?: (?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)(?= ))+"
 )
 _WORD_RE = re.compile(r"[\w'’-]+")
+_LONG_WORD_INITIAL_RE = re.compile(r"([\w'’-])[\w'’-]{3,}")
 # The last stop before a position: a greedy run then one stop, matched once (a search with a look-ahead
 # to the end would test the rest of the window again at every stop).
 _LAST_STOP_RE = re.compile(r"(?s:.*)[.!?\n;:«»“”\"()\[\]]")
@@ -65,6 +66,7 @@ _FR_INVERTED_SUBJECT_RE = re.compile(
     r"(?:\ba|\bavait|\bont|\baura)\s+(?:[\w'-]+\s+){0,2}?(?:" + SPEECH_VERB_RE.pattern + r")\s+"
     r"(?:(?!que\b|qu'|l'|d')[\w'-]+\s+){0,2}$"
 )
+_ARTICLE_END_RE = re.compile(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$")
 _FR_AUX_RE = re.compile(r"\b(?:a|avait|ont|aura)\s")
 _EN_SPEECH_AFTER_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|wrote|tweeted|stressed|noted)\b")
 
@@ -402,9 +404,9 @@ def _title_case_line(ctx: ParseContext, pos: int) -> bool:
 
 
 def _is_title_case(ctx: ParseContext, start: int, pos: int) -> bool:
-    line = ctx.scan[start:line_end(ctx.scan, pos)]
-    words = [w for w in _WORD_RE.findall(line) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    # the first letters of the words of more than three characters
+    initials = _LONG_WORD_INITIAL_RE.findall(ctx.scan, start, line_end(ctx.scan, pos))
+    return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
 
 
 def _is_byline(ctx: ParseContext, start: int) -> bool:
@@ -561,10 +563,11 @@ def _speech_subject(ctx: ParseContext, start: int, end: int) -> bool:
     """The name after a French inverted speech verb ("a déclaré Kowalski") or before an English one."""
     s0 = _sentence_start(ctx.scan, start, 80)
     before = ctx.folded[s0:start]
-    if re.search(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$", before):
+    if not ((_EN_SPEECH_AFTER_RE.match(ctx.folded, end) and before.strip()) or (
+            _FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before))):
         return False
-    return bool((_FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before)) or (
-        _EN_SPEECH_AFTER_RE.match(ctx.folded, end) and before.strip()))
+    # an article right before: "the Kremlin said" (the article is at most 3 letters before the spaces)
+    return not _ARTICLE_END_RE.search(before, max(0, len(before.rstrip()) - 3))
 
 
 def _plural_title(role: str | None) -> bool:
