@@ -88,6 +88,8 @@ class _Candidate:
     start: int
     end: int
     tokens: tuple[_Token, ...] | list[_Token]  # only their text and key are read (offsets may be relative)
+    words: tuple[str, ...]  # the name as written
+    surname: str
     evidence: str | None = None
     role: str | None = None
 
@@ -428,7 +430,8 @@ def _speaker_label(ctx: ParseContext, base: int, group: list[_Token]) -> _Candid
     if not names or not titles:
         return None
     role = " ".join(t.text.title() for t in titles)
-    return _Candidate(base + names[0].start, base + names[-1].end, names, "label", role)
+    words = tuple(t.text.title() for t in names)
+    return _Candidate(base + names[0].start, base + names[-1].end, names, words, _surname(words), "label", role)
 
 
 @dataclass(slots=True)
@@ -444,6 +447,8 @@ class _RunPlan:
     first_name: bool
     multi: bool
     speech: bool  # a short run opening its group: may be the subject of a speech verb
+    words: tuple[str, ...]
+    surname: str
 
 
 class _GroupPlan:
@@ -489,10 +494,11 @@ class _GroupPlan:
                 role = self.word[group[k].start:group[i - 1].end]
                 if fold_word(role).rstrip(".") not in _CIVIL_HONORIFICS:
                     title_role = role
+            words = tuple(t.text for t in run)
             plans.append(_RunPlan(
                 run[0].start, run[-1].end, tuple(run), title, title_role,
                 all(is_not_name(t.text) for t in prefix), len(run) >= 2 and run[0].key in FIRST_NAMES,
-                len(run) > 1, len(run) <= 2 and i == 0))
+                len(run) > 1, len(run) <= 2 and i == 0, words, _surname(words)))
         return plans
 
 
@@ -546,7 +552,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                     evidence = "copula"
                 if evidence is None and rp.speech and _speech_subject(ctx, start, end):
                     evidence = "speech"
-                cands.append(_Candidate(start, end, rp.tokens, evidence, role))
+                cands.append(_Candidate(start, end, rp.tokens, rp.words, rp.surname, evidence, role))
     # coordination: "ses homologues estonien Tamm et lettone Ozola", "Senators Roe and Smith"
     for a, b in zip(cands, cands[1:]):
         if (a.evidence in ("title", "coord") and b.evidence is None and b.start - a.end < 40
@@ -556,7 +562,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
             # "homologues estonien Tamm et lettone Ozola": the shared head, b's own adjective
             adjective = scan[a.end:b.start].split()[1:]
             b.role = " ".join(((a.role or "").split()[:1]) + adjective) or None
-    return [c for c in cands if not _is_byline(ctx, c.start)]
+    return cands
 
 
 def _speech_subject(ctx: ParseContext, start: int, end: int) -> bool:
@@ -578,13 +584,6 @@ def _plural_title(role: str | None) -> bool:
     return False
 
 
-def _name_words(cand: _Candidate) -> list[str]:
-    words = [t.text for t in cand.tokens]
-    if cand.evidence == "label":
-        words = [w.title() for w in words]
-    return words
-
-
 class _People:
     """The people found so far, indexed by the words of their names."""
 
@@ -599,8 +598,7 @@ class _People:
                 bucket.append(ent)
 
     def merge(self, cand: _Candidate, ctx: ParseContext, create: bool) -> None:
-        words = _name_words(cand)
-        surname = _surname(words)
+        words, surname = cand.words, cand.surname
         if not create and surname not in self.by_key:
             return  # the usual unproven run: no person of that name
         keys = {_key(w) for w in words if len(w.rstrip(".")) > 1}
@@ -635,11 +633,13 @@ def find_people(ctx: ParseContext) -> tuple[list[Person], list[Organisation]]:
     ctx = prose(ctx)
     cands = _candidates(ctx)
     found = _People()
+    # a byline ("Par Jean Dupont") names no one in the news; the test is only made for the runs that count
     for cand in cands:
-        if cand.evidence:
+        if cand.evidence and not _is_byline(ctx, cand.start):
             found.merge(cand, ctx, create=True)
     for cand in cands:
-        if not cand.evidence:
+        # the usual unproven run: no person of that name
+        if not cand.evidence and cand.surname in found.by_key and not _is_byline(ctx, cand.start):
             found.merge(cand, ctx, create=False)
     people = []
     for ent in found.entities:
