@@ -290,6 +290,7 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
 
 
 def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
+    # the start with a shorter limit is max(start, pos - shorter limit)
     m = _LAST_STOP_RE.match(scan, max(0, pos - limit), pos)
     return m.end() if m else max(0, pos - limit)
 
@@ -302,12 +303,14 @@ class _TitleIndex:
     """The title phrases of the document (`TITLE_HEAD_RE` from the body start), looked up near a name.
 
     Only the stretch before a name is searched, from a character no title phrase holds, which finds
-    the same phrases as one pass over the whole document: most names have no title before them.
+    the same phrases there as one pass over the whole document: most names have no title before them.
     """
 
     def __init__(self, ctx: ParseContext):
         self.folded = ctx.folded
         self.body_start = ctx.body_start
+        # search start -> (where the search stopped, the phrases found): names of one sentence share it
+        self.searched: dict[int, tuple[int, list[re.Match]]] = {}
 
     def last_between(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """The last phrase ending by `hi`, if it starts at or after `lo`."""
@@ -316,14 +319,18 @@ class _TitleIndex:
         folded = self.folded
         start = max(lo, self.body_start)
         if start > self.body_start and not NOT_TITLE_CHAR_RE.match(folded, start - 1):
-            floor = self.body_start
-            m = _LAST_NOT_TITLE_CHAR_RE.match(folded, floor, start)
-            start = m.end() if m else floor
+            m = _LAST_NOT_TITLE_CHAR_RE.match(folded, self.body_start, start)
+            start = m.end() if m else self.body_start
         # the search stops past the first character after `hi` that no phrase holds: no match nor
         # failed attempt before it reads further
         stop = NOT_TITLE_CHAR_RE.search(folded, hi)
+        endpos = stop.end() if stop else len(folded)
+        searched_to, found = self.searched.get(start, (start, []))
+        if endpos > searched_to:
+            found.extend(TITLE_HEAD_RE.finditer(folded, searched_to, endpos))
+            self.searched[start] = (endpos, found)
         last = None
-        for m in TITLE_HEAD_RE.finditer(folded, start, stop.end() if stop else len(folded)):
+        for m in found:
             if m.end() > hi:
                 break
             last = m
@@ -332,12 +339,12 @@ class _TitleIndex:
         return None
 
 
-def _title_before(ctx: ParseContext, titles: _TitleIndex, start: int, n_tokens: int = 2) -> str | None:
-    """The title phrase (as written) that introduces the name starting at `start`, if any.
+def _title_before(ctx: ParseContext, titles: _TitleIndex, start: int, s0: int, n_tokens: int = 2) -> str | None:
+    """The title phrase (as written) that introduces the name starting at `start`, if any, in its sentence
+    (from `s0`, at most 110 characters back).
 
     "the governor of Helmand" names a place: a one-word name after "of"/"de" needs a comma before it.
     """
-    s0 = _sentence_start(ctx.scan, start, 110)
     found = titles.last_between(s0, start)
     if found is None:
         return None
@@ -534,11 +541,12 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
             headline = _title_case_line(ctx, base + group[0].start) if len(group) > 2 else False
             for rp in gp.runs(headline):
                 start, end = base + rp.start, base + rp.end
-                evidence = role = None
+                evidence = role = s0 = None
                 if rp.title == 1 or (rp.title == 2 and not _title_case_line(ctx, start)):
                     evidence, role = "title", rp.title_role
                 elif rp.title_before:
-                    role = _title_before(ctx, titles, start, len(rp.tokens)) or None
+                    s0 = _sentence_start(scan, start, 110)
+                    role = _title_before(ctx, titles, start, s0, len(rp.tokens)) or None
                     if role:
                         evidence = "title"
                 if evidence is None and rp.first_name:
@@ -550,7 +558,8 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                         evidence = evidence or "apposition"
                 if evidence is None and _COPULA_RE.match(folded, end):
                     evidence = "copula"
-                if evidence is None and rp.speech and _speech_subject(ctx, start, end):
+                if evidence is None and rp.speech and _speech_subject(
+                        ctx, start, end, _sentence_start(scan, start, 80) if s0 is None else max(s0, start - 80)):
                     evidence = "speech"
                 cands.append(_Candidate(start, end, rp.tokens, rp.words, rp.surname, evidence, role))
     # coordination: "ses homologues estonien Tamm et lettone Ozola", "Senators Roe and Smith"
@@ -565,9 +574,9 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
     return cands
 
 
-def _speech_subject(ctx: ParseContext, start: int, end: int) -> bool:
-    """The name after a French inverted speech verb ("a déclaré Kowalski") or before an English one."""
-    s0 = _sentence_start(ctx.scan, start, 80)
+def _speech_subject(ctx: ParseContext, start: int, end: int, s0: int) -> bool:
+    """The name after a French inverted speech verb ("a déclaré Kowalski") or before an English one,
+    in its sentence (from `s0`, at most 80 characters back)."""
     before = ctx.folded[s0:start]
     if not ((_EN_SPEECH_AFTER_RE.match(ctx.folded, end) and before.strip()) or (
             _FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before))):
