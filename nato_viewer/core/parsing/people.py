@@ -42,14 +42,9 @@ from nato_viewer.core.parsing.titles import (
 
 # Only the words that can make up a name: those starting with a capital (Latin, Greek, Cyrillic);
 # the particles between them are picked up after each match. Other words only matter as gaps.
-_TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][\w'’.‑-]*")
 _CAP = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][\w'’.‑-]*"
 _PARTICLE = r"(?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)"
 _GROUP_RE = re.compile(_CAP + r"(?:[ \u00a0\u202f](?:" + _PARTICLE + r"[ \u00a0\u202f]){0,3}" + _CAP + r")*")
-_PARTICLE_INITIALS = frozenset("dvltbaey")
-_PARTICLES_AFTER_RE = re.compile(
-    r"(?: (?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)(?= ))+"
-)
 _WORD_RE = re.compile(r"[\w'’-]+")
 _LONG_WORD_INITIAL_RE = re.compile(r"([\w'’-])[\w'’-]{3,}")
 # The last stop before a position: a greedy run then one stop, matched once (a search with a look-ahead
@@ -79,8 +74,10 @@ class _Token:
     key: str  # folded, no final period
     cap: bool
     allcaps: bool
-    elided: bool = False
-    possessive: bool = False
+    possessive: bool
+    title: bool  # a title word ("President", "Gen.")
+    not_name: bool  # a word that is no part of a name ("The", "NATO", "I’m")
+    initial: bool  # "J."
 
 
 @dataclass(slots=True)
@@ -153,49 +150,84 @@ def _lone_word_skipped(word: str) -> bool:
         _CONTRACTION_RE.search(core))
 
 
-def _tokens(scan: str, first_inside_word: bool = False) -> list[_Token]:
+_SEPARATOR_RE = re.compile(r"([ \u00a0\u202f])")
+_PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+def _tokens(word: str, first_inside_word: bool = False) -> list[_Token]:
+    """The tokens of a run of capitalised words: each capitalised word, and the name particles after it.
+
+    The run is its words one space apart, with at most three particles between two of them
+    ("Jean de la Fontaine"): it is split at the spaces. Particles count after a plain word
+    ("Jean", not "Jean-" or "Doe's"), each between two plain spaces.
+    """
+    if "\u00a0" in word or "\u202f" in word:
+        parts = _SEPARATOR_RE.split(word)
+        pieces, seps = parts[0::2], parts[1::2]
+    else:
+        pieces = word.split(" ")
+        seps = None  # all spaces
     out: list[_Token] = []
-    for m in _TOKEN_RE.finditer(scan):
-        s = m.start()
-        if (scan[s - 1].isalnum() or scan[s - 1] == "_") if s else first_inside_word:
-            continue  # a capital inside a word
-        text = m.group(0)
-        if not text[0].isupper():
+    n = len(pieces)
+    s = -1
+    k = 0
+    for idx, piece in enumerate(pieces):
+        s += 1  # the separator before
+        info = None
+        if idx >= k and not (idx == 0 and first_inside_word) and piece not in _PARTICLE_WORDS:
+            info = _word_info(piece)
+        if info is None:  # a particle (picked up after the word before it, or not a token), a capital in a word
+            s += len(piece)
             continue
-        elided = s >= 2 and scan[s - 1] in "'’" and scan[s - 2].isalpha()  # "d’Andrzej", "l’OTAN"
-        possessive = False
-        if text[-1].isalnum() and "'" not in text and "’" not in text:
-            core = text  # the common case: a plain word
-        else:
-            text = text.rstrip("-‑'’")
-            if text.endswith(".."):
-                text = text.rstrip(".")
-            if text.endswith(("’s", "'s")) and len(text) > 2:
-                text = text[:-2]
-                possessive = True
-            if text.endswith("."):
-                core = text[:-1]
-                if not (len(core) == 1 or "." in core or _key(core) in HONORIFIC_ABBREVIATIONS or core == "Jr"):
-                    text = core
-            core = text.rstrip(".")
-            if not core:
-                continue
-        e = s + len(text)
-        allcaps = len(core) > 1 and core.isupper() and sum(c.isalpha() for c in core) > 1
-        out.append(_Token(s, e, text, _key(core), True, allcaps, elided, possessive))
-        if not possessive and text[-1] != "." and scan[e:e + 1] == " " and scan[e + 1:e + 2] in _PARTICLE_INITIALS:
-            pm = _PARTICLES_AFTER_RE.match(scan, e)
-            if pm:
-                k = e
-                for word in pm.group(0).split(" ")[1:]:
-                    k += 1
-                    out.append(_Token(k, k + len(word), word, word, False, False))
-                    k += len(word)
+        text, key, allcaps, possessive, title, not_name, initial = info
+        out.append(_Token(s, s + len(text), text, key, True, allcaps, possessive, title, not_name, initial))
+        s += len(piece)
+        k = idx + 1
+        if not possessive and len(text) == len(piece) and text[-1] != ".":
+            # the particles after it, each followed by a space (so never the last piece)
+            p = s
+            while k < n - 1 and pieces[k] in _PARTICLE_WORDS and (seps is None or seps[k - 1] == seps[k] == " "):
+                w = pieces[k]
+                out.append(_Token(p + 1, p + 1 + len(w), w, w, False, False, False, *_flags(w, w)))
+                p += 1 + len(w)
+                k += 1
     return out
 
 
-def _is_initial(tok: _Token) -> bool:
-    return len(tok.text) == 2 and tok.text.endswith(".") and tok.text[0].isupper()
+@lru_cache(maxsize=65536)
+def _word_info(piece: str) -> tuple[str, str, bool, bool, bool, bool, bool] | None:
+    """A capitalised word as a token: (text, key, all caps, possessive, title, not a name, initial), or None."""
+    if not piece[0].isupper():
+        return None
+    text, possessive = piece, False
+    if text[-1].isalnum() and "'" not in text and "’" not in text:
+        core = text  # the common case: a plain word
+    else:
+        text = text.rstrip("-‑'’")
+        if text.endswith(".."):
+            text = text.rstrip(".")
+        if text.endswith(("’s", "'s")) and len(text) > 2:
+            text = text[:-2]
+            possessive = True
+        if text.endswith("."):
+            core = text[:-1]
+            if not (len(core) == 1 or "." in core or _key(core) in HONORIFIC_ABBREVIATIONS or core == "Jr"):
+                text = core
+        core = text.rstrip(".")
+        if not core:
+            return None
+    key = _key(core)
+    allcaps = len(core) > 1 and core.isupper() and sum(c.isalpha() for c in core) > 1
+    return (text, key, allcaps, possessive, *_flags(text, key))
+
+
+@lru_cache(maxsize=65536)
+def _flags(text: str, key: str) -> tuple[bool, bool, bool]:
+    """(title word, not a name, initial) of a token."""
+    initial = len(text) == 2 and text.endswith(".") and text[0].isupper()
+    title = key in TITLE_WORDS and (key not in FIRST_NAMES or key in ("major", "king", "prince"))
+    not_name = not initial and (_CONTRACTION_RE.search(text) is not None or is_not_name(text))  # I’m, We’re
+    return title, not_name, initial
 
 
 def _adjacent(scan: str, a: _Token, b: _Token) -> bool:
@@ -209,7 +241,7 @@ def _groups(scan: str, toks: list[_Token]) -> list[list[_Token]]:
     cur: list[_Token] = []
     for i, t in enumerate(toks):
         if t.cap:
-            if cur and (not _adjacent(scan, cur[-1], t) or t.elided):
+            if cur and not _adjacent(scan, cur[-1], t):
                 groups.append(cur)
                 cur = []
             cur.append(t)
@@ -230,10 +262,6 @@ def _groups(scan: str, toks: list[_Token]) -> list[list[_Token]]:
     return groups
 
 
-def _is_title(tok: _Token) -> bool:
-    return tok.key in TITLE_WORDS and (tok.key not in FIRST_NAMES or tok.key in ("major", "king", "prince"))
-
-
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "son", "sa", "ses", "leur", "leurs", "notre", "nos"])
 # "M.", "Mrs." say nothing of a function: they are not kept as a role
 _CIVIL_HONORIFICS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "monsieur", "madame", "dr"])
@@ -242,21 +270,13 @@ _ROLE_OPENERS = frozenset(["when", "and", "but", "the", "as", "if", "then", "so"
 _CONTRACTION_RE = re.compile(r"['’][a-z]")
 
 
-def _not_name(tok: _Token) -> bool:
-    if _is_initial(tok):
-        return False
-    if _CONTRACTION_RE.search(tok.text):  # I’m, We’re, Don’t
-        return True
-    return is_not_name(tok.text)
-
-
 def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
     """(start, end) indexes of the name runs inside a group: words that are not titles, institutions or places."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(group)
     while i < n:
         t = group[i]
-        if not t.cap or t.allcaps or _is_title(t) or (_not_name(t) and t.key not in NAME_PARTICLES):
+        if not t.cap or t.allcaps or t.title or (t.not_name and t.key not in NAME_PARTICLES):
             i += 1
             continue
         if t.key in NAME_PARTICLES:  # "Le", "De" start no name
@@ -266,13 +286,13 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
         while j < n:
             u = group[j]
             if u.key in NAME_PARTICLES and j + 1 < n and (group[j + 1].cap or group[j + 1].key in NAME_PARTICLES) \
-                    and not _is_title(group[j + 1]):
+                    and not group[j + 1].title:
                 j += 1
                 continue
-            if not u.cap or u.allcaps or _is_title(u):
+            if not u.cap or u.allcaps or u.title:
                 break
             # a surname that is also a place ("Tom Jordan") may follow a given name
-            if _not_name(u) and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
+            if u.not_name and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
                 break
             if headline and is_gerund(u.text):  # "President John Doe Welcoming Estonia"
                 break
@@ -430,9 +450,9 @@ def _speaker_label(ctx: ParseContext, base: int, group: list[_Token]) -> _Candid
     start, end = base + group[0].start, base + group[-1].end
     if ctx.scan[line_start(ctx.scan, start):start].strip() or not ctx.scan[end:end + 2].lstrip(" ").startswith(":"):
         return None
-    if not all(t.allcaps or _is_initial(t) or t.key in HONORIFIC_ABBREVIATIONS for t in group):
+    if not all(t.allcaps or t.initial or t.key in HONORIFIC_ABBREVIATIONS for t in group):
         return None
-    titles = [t for t in group if _is_title(t) or t.key in HONORIFIC_ABBREVIATIONS]
+    titles = [t for t in group if t.title or t.key in HONORIFIC_ABBREVIATIONS]
     names = [t for t in group if t not in titles and not is_not_name(t.text)]
     if not names or not titles:
         return None
@@ -463,11 +483,11 @@ class _GroupPlan:
 
     __slots__ = ("word", "tokens", "label", "_runs")
 
-    def __init__(self, word: str, tokens: list[_Token]):
+    def __init__(self, word: str, tokens: list[_Token], runs: dict[bool, list[_RunPlan]] | None = None):
         self.word = word
         self.tokens = tokens
-        self.label = len(tokens) > 1 and all(t.allcaps or _is_initial(t) or t.key in NAME_PARTICLES for t in tokens)
-        self._runs: dict[bool, list[_RunPlan]] = {}
+        self.label = len(tokens) > 1 and all(t.allcaps or t.initial or t.key in NAME_PARTICLES for t in tokens)
+        self._runs: dict[bool, list[_RunPlan]] = runs or {}
 
     def runs(self, headline: bool) -> list[_RunPlan]:
         plans = self._runs.get(headline)
@@ -482,7 +502,7 @@ class _GroupPlan:
             run = group[i:j]
             if len(run) > 5:
                 continue
-            if j < len(group) and (_is_title(group[j]) or group[j].key in ORG_HEADS):
+            if j < len(group) and (group[j].title or group[j].key in ORG_HEADS):
                 continue  # inside a title or an institution: "Chief Medical Officer", "Senate Budget Committee"
             prefix = group[:i]
             if prefix and prefix[-1].key in PLACE_PREFIXES:
@@ -490,12 +510,12 @@ class _GroupPlan:
             title, title_role = 0, None
             if prefix and prefix[-1].key in HONORIFIC_ABBREVIATIONS:
                 title = 1
-            elif prefix and _is_title(prefix[-1]) and (prefix[-1].key not in WEAK_TITLE_WORDS
+            elif prefix and prefix[-1].title and (prefix[-1].key not in WEAK_TITLE_WORDS
                                                        or run[0].key in FIRST_NAMES):
                 title = 1 if len(run) > 1 else 2
             if title:
                 k = i
-                while k > 0 and (_is_title(group[k - 1]) or is_not_name(group[k - 1].text)
+                while k > 0 and (group[k - 1].title or is_not_name(group[k - 1].text)
                                  or group[k - 1].key in HONORIFIC_ABBREVIATIONS):
                     k -= 1
                 role = self.word[group[k].start:group[i - 1].end]
@@ -516,10 +536,26 @@ def _word_plan(word: str, first_inside_word: bool = False) -> tuple[_GroupPlan, 
     Most runs are a lone word that cannot be a name ("The", "NATO", "President"): they are dropped at
     once, and the same runs come back again and again, so each is looked at once.
     """
-    if " " not in word and "\u00a0" not in word and "\u202f" not in word and _lone_word_skipped(word):
-        return ()
+    if " " not in word and "\u00a0" not in word and "\u202f" not in word:
+        return _lone_word_plan(word, first_inside_word)
     return tuple(_GroupPlan(word, g) for g in _word_groups(word, first_inside_word)
-                 if not (len(g) == 1 and (g[0].allcaps or _is_title(g[0]) or _not_name(g[0]))))
+                 if not (len(g) == 1 and (g[0].allcaps or g[0].title or g[0].not_name)))
+
+
+def _lone_word_plan(word: str, first_inside_word: bool) -> tuple[_GroupPlan, ...]:
+    """`_word_plan` of a lone word, in short: one token at most, a group of it, a run of it."""
+    if _lone_word_skipped(word) or first_inside_word:
+        return ()
+    info = _word_info(word)
+    if info is None:
+        return ()
+    text, key, allcaps, possessive, title, not_name, initial = info
+    if allcaps or title or not_name or key in NAME_PARTICLES:  # "Le", "De" start no name
+        return ()
+    tok = _Token(0, len(text), text, key, True, allcaps, possessive, title, not_name, initial)
+    words = (text,)
+    run = _RunPlan(0, len(text), (tok,), 0, None, True, False, False, True, words, _surname(words))
+    return (_GroupPlan(word, [tok], {False: [run]}),)
 
 
 def _candidates(ctx: ParseContext) -> list[_Candidate]:
