@@ -10,7 +10,6 @@ or a coordination with such a name. Later mentions of a surname join the same pe
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +32,8 @@ from nato_viewer.core.parsing.speech_verbs import SPEECH_VERB_RE
 from nato_viewer.core.parsing.text import fold_word
 from nato_viewer.core.parsing.titles import (
     HONORIFIC_ABBREVIATIONS,
+    NOT_TITLE_CHAR_RE,
+    TITLE_HEAD_MIN_LEN,
     TITLE_HEAD_RE,
     TITLE_WORDS,
     WEAK_TITLE_WORDS,
@@ -41,15 +42,11 @@ from nato_viewer.core.parsing.titles import (
 
 # Only the words that can make up a name: those starting with a capital (Latin, Greek, Cyrillic);
 # the particles between them are picked up after each match. Other words only matter as gaps.
-_TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][\w'’.‑-]*")
 _CAP = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f][\w'’.‑-]*"
 _PARTICLE = r"(?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)"
 _GROUP_RE = re.compile(_CAP + r"(?:[ \u00a0\u202f](?:" + _PARTICLE + r"[ \u00a0\u202f]){0,3}" + _CAP + r")*")
-_PARTICLE_INITIALS = frozenset("dvltbaey")
-_PARTICLES_AFTER_RE = re.compile(
-    r"(?: (?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y)(?= ))+"
-)
 _WORD_RE = re.compile(r"[\w'’-]+")
+_LONG_WORD_INITIAL_RE = re.compile(r"([\w'’-])[\w'’-]{3,}")
 # The last stop before a position: a greedy run then one stop, matched once (a search with a look-ahead
 # to the end would test the rest of the window again at every stop).
 _LAST_STOP_RE = re.compile(r"(?s:.*)[.!?\n;:«»“”\"()\[\]]")
@@ -64,6 +61,7 @@ _FR_INVERTED_SUBJECT_RE = re.compile(
     r"(?:\ba|\bavait|\bont|\baura)\s+(?:[\w'-]+\s+){0,2}?(?:" + SPEECH_VERB_RE.pattern + r")\s+"
     r"(?:(?!que\b|qu'|l'|d')[\w'-]+\s+){0,2}$"
 )
+_ARTICLE_END_RE = re.compile(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$")
 _FR_AUX_RE = re.compile(r"\b(?:a|avait|ont|aura)\s")
 _EN_SPEECH_AFTER_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|wrote|tweeted|stressed|noted)\b")
 
@@ -76,23 +74,21 @@ class _Token:
     key: str  # folded, no final period
     cap: bool
     allcaps: bool
-    elided: bool = False
-    possessive: bool = False
+    possessive: bool
+    title: bool  # a title word ("President", "Gen.")
+    not_name: bool  # a word that is no part of a name ("The", "NATO", "I’m")
+    initial: bool  # "J."
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
-    tokens: list[_Token]
+    start: int
+    end: int
+    tokens: tuple[_Token, ...] | list[_Token]  # only their text and key are read (offsets may be relative)
+    words: tuple[str, ...]  # the name as written
+    surname: str
     evidence: str | None = None
     role: str | None = None
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
 
 
 @lru_cache(maxsize=65536)
@@ -129,19 +125,15 @@ def _surname(words: list[str]) -> str:
     return _key(words[-1])
 
 
-def _name_tokens(scan: str, start: int = 0) -> list[_Token]:
-    """Tokens of every run of capitalised words that may hold a name.
+def _word_groups(word: str, first_inside_word: bool) -> list[list[_Token]]:
+    """The groups of one run of capitalised words (a `_GROUP_RE` match), offsets relative to it.
 
-    A lone capitalised word that cannot be a name ("The", "NATO", "President") is dropped at once:
-    most capitalised words of a text are such, and this keeps the cost per megabyte low.
+    A run is grouped on its own: the last word of one run is never one space before the first of
+    the next (the run would go on), so no group spans two runs, and the particles the tokenizer
+    picks up after a run's last word never join a group (no capitalised word follows them).
+    `first_inside_word`: the run starts inside a word ("iPhone"), its first word is no name.
     """
-    out: list[_Token] = []
-    for m in _GROUP_RE.finditer(scan, start):
-        word = m.group(0)
-        if " " not in word and "\u00a0" not in word and "\u202f" not in word and _lone_word_skipped(word):
-            continue
-        out.extend(_tokens(scan, m.start(), m.end()))
-    return out
+    return _groups(word, _tokens(word, first_inside_word))
 
 
 @lru_cache(maxsize=65536)
@@ -158,49 +150,84 @@ def _lone_word_skipped(word: str) -> bool:
         _CONTRACTION_RE.search(core))
 
 
-def _tokens(scan: str, start: int = 0, end: int | None = None) -> list[_Token]:
+_SEPARATOR_RE = re.compile(r"([ \u00a0\u202f])")
+_PARTICLE_WORDS = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+def _tokens(word: str, first_inside_word: bool = False) -> list[_Token]:
+    """The tokens of a run of capitalised words: each capitalised word, and the name particles after it.
+
+    The run is its words one space apart, with at most three particles between two of them
+    ("Jean de la Fontaine"): it is split at the spaces. Particles count after a plain word
+    ("Jean", not "Jean-" or "Doe's"), each between two plain spaces.
+    """
+    if "\u00a0" in word or "\u202f" in word:
+        parts = _SEPARATOR_RE.split(word)
+        pieces, seps = parts[0::2], parts[1::2]
+    else:
+        pieces = word.split(" ")
+        seps = None  # all spaces
     out: list[_Token] = []
-    for m in _TOKEN_RE.finditer(scan, start, len(scan) if end is None else end):
-        s = m.start()
-        if s and (scan[s - 1].isalnum() or scan[s - 1] == "_"):
-            continue  # a capital inside a word
-        text = m.group(0)
-        if not text[0].isupper():
+    n = len(pieces)
+    s = -1
+    k = 0
+    for idx, piece in enumerate(pieces):
+        s += 1  # the separator before
+        info = None
+        if idx >= k and not (idx == 0 and first_inside_word) and piece not in _PARTICLE_WORDS:
+            info = _word_info(piece)
+        if info is None:  # a particle (picked up after the word before it, or not a token), a capital in a word
+            s += len(piece)
             continue
-        elided = s >= 2 and scan[s - 1] in "'’" and scan[s - 2].isalpha()  # "d’Andrzej", "l’OTAN"
-        possessive = False
-        if text[-1].isalnum() and "'" not in text and "’" not in text:
-            core = text  # the common case: a plain word
-        else:
-            text = text.rstrip("-‑'’")
-            if text.endswith(".."):
-                text = text.rstrip(".")
-            if text.endswith(("’s", "'s")) and len(text) > 2:
-                text = text[:-2]
-                possessive = True
-            if text.endswith("."):
-                core = text[:-1]
-                if not (len(core) == 1 or "." in core or _key(core) in HONORIFIC_ABBREVIATIONS or core == "Jr"):
-                    text = core
-            core = text.rstrip(".")
-            if not core:
-                continue
-        e = s + len(text)
-        allcaps = len(core) > 1 and core.isupper() and sum(c.isalpha() for c in core) > 1
-        out.append(_Token(s, e, text, _key(core), True, allcaps, elided, possessive))
-        if not possessive and text[-1] != "." and scan[e:e + 1] == " " and scan[e + 1:e + 2] in _PARTICLE_INITIALS:
-            pm = _PARTICLES_AFTER_RE.match(scan, e)
-            if pm:
-                k = e
-                for word in pm.group(0).split(" ")[1:]:
-                    k += 1
-                    out.append(_Token(k, k + len(word), word, word, False, False))
-                    k += len(word)
+        text, key, allcaps, possessive, title, not_name, initial = info
+        out.append(_Token(s, s + len(text), text, key, True, allcaps, possessive, title, not_name, initial))
+        s += len(piece)
+        k = idx + 1
+        if not possessive and len(text) == len(piece) and text[-1] != ".":
+            # the particles after it, each followed by a space (so never the last piece)
+            p = s
+            while k < n - 1 and pieces[k] in _PARTICLE_WORDS and (seps is None or seps[k - 1] == seps[k] == " "):
+                w = pieces[k]
+                out.append(_Token(p + 1, p + 1 + len(w), w, w, False, False, False, *_flags(w, w)))
+                p += 1 + len(w)
+                k += 1
     return out
 
 
-def _is_initial(tok: _Token) -> bool:
-    return len(tok.text) == 2 and tok.text.endswith(".") and tok.text[0].isupper()
+@lru_cache(maxsize=65536)
+def _word_info(piece: str) -> tuple[str, str, bool, bool, bool, bool, bool] | None:
+    """A capitalised word as a token: (text, key, all caps, possessive, title, not a name, initial), or None."""
+    if not piece[0].isupper():
+        return None
+    text, possessive = piece, False
+    if text[-1].isalnum() and "'" not in text and "’" not in text:
+        core = text  # the common case: a plain word
+    else:
+        text = text.rstrip("-‑'’")
+        if text.endswith(".."):
+            text = text.rstrip(".")
+        if text.endswith(("’s", "'s")) and len(text) > 2:
+            text = text[:-2]
+            possessive = True
+        if text.endswith("."):
+            core = text[:-1]
+            if not (len(core) == 1 or "." in core or _key(core) in HONORIFIC_ABBREVIATIONS or core == "Jr"):
+                text = core
+        core = text.rstrip(".")
+        if not core:
+            return None
+    key = _key(core)
+    allcaps = len(core) > 1 and core.isupper() and sum(c.isalpha() for c in core) > 1
+    return (text, key, allcaps, possessive, *_flags(text, key))
+
+
+@lru_cache(maxsize=65536)
+def _flags(text: str, key: str) -> tuple[bool, bool, bool]:
+    """(title word, not a name, initial) of a token."""
+    initial = len(text) == 2 and text.endswith(".") and text[0].isupper()
+    title = key in TITLE_WORDS and (key not in FIRST_NAMES or key in ("major", "king", "prince"))
+    not_name = not initial and (_CONTRACTION_RE.search(text) is not None or is_not_name(text))  # I’m, We’re
+    return title, not_name, initial
 
 
 def _adjacent(scan: str, a: _Token, b: _Token) -> bool:
@@ -214,7 +241,7 @@ def _groups(scan: str, toks: list[_Token]) -> list[list[_Token]]:
     cur: list[_Token] = []
     for i, t in enumerate(toks):
         if t.cap:
-            if cur and (not _adjacent(scan, cur[-1], t) or t.elided):
+            if cur and not _adjacent(scan, cur[-1], t):
                 groups.append(cur)
                 cur = []
             cur.append(t)
@@ -235,10 +262,6 @@ def _groups(scan: str, toks: list[_Token]) -> list[list[_Token]]:
     return groups
 
 
-def _is_title(tok: _Token) -> bool:
-    return tok.key in TITLE_WORDS and (tok.key not in FIRST_NAMES or tok.key in ("major", "king", "prince"))
-
-
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "son", "sa", "ses", "leur", "leurs", "notre", "nos"])
 # "M.", "Mrs." say nothing of a function: they are not kept as a role
 _CIVIL_HONORIFICS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "monsieur", "madame", "dr"])
@@ -247,21 +270,13 @@ _ROLE_OPENERS = frozenset(["when", "and", "but", "the", "as", "if", "then", "so"
 _CONTRACTION_RE = re.compile(r"['’][a-z]")
 
 
-def _not_name(tok: _Token) -> bool:
-    if _is_initial(tok):
-        return False
-    if _CONTRACTION_RE.search(tok.text):  # I’m, We’re, Don’t
-        return True
-    return is_not_name(tok.text)
-
-
 def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
     """(start, end) indexes of the name runs inside a group: words that are not titles, institutions or places."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(group)
     while i < n:
         t = group[i]
-        if not t.cap or t.allcaps or _is_title(t) or (_not_name(t) and t.key not in NAME_PARTICLES):
+        if not t.cap or t.allcaps or t.title or (t.not_name and t.key not in NAME_PARTICLES):
             i += 1
             continue
         if t.key in NAME_PARTICLES:  # "Le", "De" start no name
@@ -271,13 +286,13 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
         while j < n:
             u = group[j]
             if u.key in NAME_PARTICLES and j + 1 < n and (group[j + 1].cap or group[j + 1].key in NAME_PARTICLES) \
-                    and not _is_title(group[j + 1]):
+                    and not group[j + 1].title:
                 j += 1
                 continue
-            if not u.cap or u.allcaps or _is_title(u):
+            if not u.cap or u.allcaps or u.title:
                 break
             # a surname that is also a place ("Tom Jordan") may follow a given name
-            if _not_name(u) and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
+            if u.not_name and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
                 break
             if headline and is_gerund(u.text):  # "President John Doe Welcoming Estonia"
                 break
@@ -295,30 +310,61 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
 
 
 def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
+    # the start with a shorter limit is max(start, pos - shorter limit)
     m = _LAST_STOP_RE.match(scan, max(0, pos - limit), pos)
     return m.end() if m else max(0, pos - limit)
 
 
+# The last character that no title phrase holds, found with a greedy run then that character.
+_LAST_NOT_TITLE_CHAR_RE = re.compile(r"(?s:.*)" + NOT_TITLE_CHAR_RE.pattern)
+
+
 class _TitleIndex:
-    """Every title word of the document (one regex pass), to find the last one before a name."""
+    """The title phrases of the document (`TITLE_HEAD_RE` from the body start), looked up near a name.
+
+    Only the stretch before a name is searched, from a character no title phrase holds, which finds
+    the same phrases there as one pass over the whole document: most names have no title before them.
+    """
 
     def __init__(self, ctx: ParseContext):
-        self.matches = [(m.start(), m.end(), m.group(0)) for m in TITLE_HEAD_RE.finditer(ctx.folded, ctx.body_start)]
-        self.ends = [m[1] for m in self.matches]
+        self.folded = ctx.folded
+        self.body_start = ctx.body_start
+        # search start -> (where the search stopped, the phrases found): names of one sentence share it
+        self.searched: dict[int, tuple[int, list[re.Match]]] = {}
 
     def last_between(self, lo: int, hi: int) -> tuple[int, int, str] | None:
-        i = bisect.bisect_right(self.ends, hi) - 1
-        if i >= 0 and self.matches[i][0] >= lo:
-            return self.matches[i]
+        """The last phrase ending by `hi`, if it starts at or after `lo`."""
+        if hi - lo < TITLE_HEAD_MIN_LEN:
+            return None
+        folded = self.folded
+        start = max(lo, self.body_start)
+        if start > self.body_start and not NOT_TITLE_CHAR_RE.match(folded, start - 1):
+            m = _LAST_NOT_TITLE_CHAR_RE.match(folded, self.body_start, start)
+            start = m.end() if m else self.body_start
+        # the search stops past the first character after `hi` that no phrase holds: no match nor
+        # failed attempt before it reads further
+        stop = NOT_TITLE_CHAR_RE.search(folded, hi)
+        endpos = stop.end() if stop else len(folded)
+        searched_to, found = self.searched.get(start, (start, []))
+        if endpos > searched_to:
+            found.extend(TITLE_HEAD_RE.finditer(folded, searched_to, endpos))
+            self.searched[start] = (endpos, found)
+        last = None
+        for m in found:
+            if m.end() > hi:
+                break
+            last = m
+        if last is not None and last.start() >= lo:
+            return last.start(), last.end(), last.group(0)
         return None
 
 
-def _title_before(ctx: ParseContext, titles: _TitleIndex, start: int, n_tokens: int = 2) -> str | None:
-    """The title phrase (as written) that introduces the name starting at `start`, if any.
+def _title_before(ctx: ParseContext, titles: _TitleIndex, start: int, s0: int, n_tokens: int = 2) -> str | None:
+    """The title phrase (as written) that introduces the name starting at `start`, if any, in its sentence
+    (from `s0`, at most 110 characters back).
 
     "the governor of Helmand" names a place: a one-word name after "of"/"de" needs a comma before it.
     """
-    s0 = _sentence_start(ctx.scan, start, 110)
     found = titles.last_between(s0, start)
     if found is None:
         return None
@@ -387,9 +433,9 @@ def _title_case_line(ctx: ParseContext, pos: int) -> bool:
 
 
 def _is_title_case(ctx: ParseContext, start: int, pos: int) -> bool:
-    line = ctx.scan[start:line_end(ctx.scan, pos)]
-    words = [w for w in _WORD_RE.findall(line) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    # the first letters of the words of more than three characters
+    initials = _LONG_WORD_INITIAL_RE.findall(ctx.scan, start, line_end(ctx.scan, pos))
+    return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
 
 
 def _is_byline(ctx: ParseContext, start: int) -> bool:
@@ -399,80 +445,159 @@ def _is_byline(ctx: ParseContext, start: int) -> bool:
     return _BYLINE_RE.match(ctx.folded[ls:start]) is not None
 
 
-def _speaker_label(ctx: ParseContext, group: list[_Token]) -> _Candidate | None:
+def _speaker_label(ctx: ParseContext, base: int, group: list[_Token]) -> _Candidate | None:
     """An all-caps label at a paragraph start, "PRESIDENT BIDEN:" -> the name words, with the title as role."""
-    first, last = group[0], group[-1]
-    if ctx.scan[line_start(ctx.scan, first.start):first.start].strip() or not ctx.scan[last.end:last.end + 2].lstrip(" ").startswith(":"):
+    start, end = base + group[0].start, base + group[-1].end
+    if ctx.scan[line_start(ctx.scan, start):start].strip() or not ctx.scan[end:end + 2].lstrip(" ").startswith(":"):
         return None
-    if not all(t.allcaps or _is_initial(t) or t.key in HONORIFIC_ABBREVIATIONS for t in group):
+    if not all(t.allcaps or t.initial or t.key in HONORIFIC_ABBREVIATIONS for t in group):
         return None
-    titles = [t for t in group if _is_title(t) or t.key in HONORIFIC_ABBREVIATIONS]
+    titles = [t for t in group if t.title or t.key in HONORIFIC_ABBREVIATIONS]
     names = [t for t in group if t not in titles and not is_not_name(t.text)]
     if not names or not titles:
         return None
     role = " ".join(t.text.title() for t in titles)
-    return _Candidate(names, "label", role)
+    words = tuple(t.text.title() for t in names)
+    return _Candidate(base + names[0].start, base + names[-1].end, names, words, _surname(words), "label", role)
 
 
-def _candidates(ctx: ParseContext) -> list[_Candidate]:
-    scan = ctx.scan
-    toks = _name_tokens(scan, ctx.body_start)
-    titles = _TitleIndex(ctx)
-    cands: list[_Candidate] = []
-    for group in _groups(scan, toks):
-        if group[0].start < ctx.body_start:
-            continue
-        if len(group) == 1 and (group[0].allcaps or _is_title(group[0]) or _not_name(group[0])):
-            continue  # the common case: "The", "NATO", "President" alone
-        if len(group) > 1 and all(t.allcaps or _is_initial(t) or t.key in NAME_PARTICLES for t in group):
-            label = _speaker_label(ctx, group)
-            if label:
-                cands.append(label)
-            continue
-        headline = _title_case_line(ctx, group[0].start) if len(group) > 2 else False
+@dataclass(slots=True)
+class _RunPlan:
+    """What the words of a name run say by themselves; the checks that read around it are left to do."""
+
+    start: int  # offsets relative to the capitalised run
+    end: int
+    tokens: tuple[_Token, ...]
+    title: int  # 1: a title or honorific right before it; 2: the same unless the line is a Title Case headline
+    title_role: str | None
+    title_before: bool  # no name word before it in its group: look for a title further back
+    first_name: bool
+    multi: bool
+    speech: bool  # a short run opening its group: may be the subject of a speech verb
+    words: tuple[str, ...]
+    surname: str
+
+
+class _GroupPlan:
+    """A group of capitalised words and its name runs (with and without the headline rule)."""
+
+    __slots__ = ("word", "tokens", "label", "_runs")
+
+    def __init__(self, word: str, tokens: list[_Token], runs: dict[bool, list[_RunPlan]] | None = None):
+        self.word = word
+        self.tokens = tokens
+        self.label = len(tokens) > 1 and all(t.allcaps or t.initial or t.key in NAME_PARTICLES for t in tokens)
+        self._runs: dict[bool, list[_RunPlan]] = runs or {}
+
+    def runs(self, headline: bool) -> list[_RunPlan]:
+        plans = self._runs.get(headline)
+        if plans is None:
+            plans = self._runs[headline] = self._plan_runs(headline)
+        return plans
+
+    def _plan_runs(self, headline: bool) -> list[_RunPlan]:
+        group = self.tokens
+        plans = []
         for i, j in _runs(group, headline):
             run = group[i:j]
             if len(run) > 5:
                 continue
-            if j < len(group) and (_is_title(group[j]) or group[j].key in ORG_HEADS):
+            if j < len(group) and (group[j].title or group[j].key in ORG_HEADS):
                 continue  # inside a title or an institution: "Chief Medical Officer", "Senate Budget Committee"
-            cand = _Candidate(run)
             prefix = group[:i]
             if prefix and prefix[-1].key in PLACE_PREFIXES:
                 continue
-            if prefix and prefix[-1].key in HONORIFIC_ABBREVIATIONS or (
-                    prefix and _is_title(prefix[-1]) and (len(run) > 1 or not _title_case_line(ctx, run[0].start))
-                    and (prefix[-1].key not in WEAK_TITLE_WORDS or run[0].key in FIRST_NAMES)):
+            title, title_role = 0, None
+            if prefix and prefix[-1].key in HONORIFIC_ABBREVIATIONS:
+                title = 1
+            elif prefix and prefix[-1].title and (prefix[-1].key not in WEAK_TITLE_WORDS
+                                                       or run[0].key in FIRST_NAMES):
+                title = 1 if len(run) > 1 else 2
+            if title:
                 k = i
-                while k > 0 and (_is_title(group[k - 1]) or is_not_name(group[k - 1].text)
+                while k > 0 and (group[k - 1].title or is_not_name(group[k - 1].text)
                                  or group[k - 1].key in HONORIFIC_ABBREVIATIONS):
                     k -= 1
-                cand.evidence = "title"
-                role = scan[group[k].start:group[i - 1].end]
+                role = self.word[group[k].start:group[i - 1].end]
                 if fold_word(role).rstrip(".") not in _CIVIL_HONORIFICS:
-                    cand.role = role
-            elif all(is_not_name(t.text) for t in prefix):
-                role = _title_before(ctx, titles, run[0].start, len(run))
-                if role:
-                    cand.evidence, cand.role = "title", role
-            if cand.evidence is None and len(run) >= 2 and run[0].key in FIRST_NAMES:
-                cand.evidence = "first_name"
-            if cand.role is None and (len(run) > 1 or cand.evidence):
-                after = _title_after(ctx, run[-1].end)
-                if after:
-                    cand.role = after
-                    cand.evidence = cand.evidence or "apposition"
-            if cand.evidence is None and _COPULA_RE.match(ctx.folded, run[-1].end):
-                cand.evidence = "copula"
-            if cand.evidence is None and len(run) <= 2 and i == 0:
-                s0 = _sentence_start(scan, run[0].start, 80)
-                before = ctx.folded[s0:run[0].start]
-                if re.search(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$", before):
-                    pass
-                elif (_FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before)) or (
-                        _EN_SPEECH_AFTER_RE.match(ctx.folded, run[-1].end) and before.strip()):
-                    cand.evidence = "speech"
-            cands.append(cand)
+                    title_role = role
+            words = tuple(t.text for t in run)
+            plans.append(_RunPlan(
+                run[0].start, run[-1].end, tuple(run), title, title_role,
+                all(is_not_name(t.text) for t in prefix), len(run) >= 2 and run[0].key in FIRST_NAMES,
+                len(run) > 1, len(run) <= 2 and i == 0, words, _surname(words)))
+        return plans
+
+
+@lru_cache(maxsize=65536)
+def _word_plan(word: str, first_inside_word: bool = False) -> tuple[_GroupPlan, ...]:
+    """The groups of a run of capitalised words that may hold a name, offsets relative to the run.
+
+    Most runs are a lone word that cannot be a name ("The", "NATO", "President"): they are dropped at
+    once, and the same runs come back again and again, so each is looked at once.
+    """
+    if " " not in word and "\u00a0" not in word and "\u202f" not in word:
+        return _lone_word_plan(word, first_inside_word)
+    return tuple(_GroupPlan(word, g) for g in _word_groups(word, first_inside_word)
+                 if not (len(g) == 1 and (g[0].allcaps or g[0].title or g[0].not_name)))
+
+
+def _lone_word_plan(word: str, first_inside_word: bool) -> tuple[_GroupPlan, ...]:
+    """`_word_plan` of a lone word, in short: one token at most, a group of it, a run of it."""
+    if _lone_word_skipped(word) or first_inside_word:
+        return ()
+    info = _word_info(word)
+    if info is None:
+        return ()
+    text, key, allcaps, possessive, title, not_name, initial = info
+    if allcaps or title or not_name or key in NAME_PARTICLES:  # "Le", "De" start no name
+        return ()
+    tok = _Token(0, len(text), text, key, True, allcaps, possessive, title, not_name, initial)
+    words = (text,)
+    run = _RunPlan(0, len(text), (tok,), 0, None, True, False, False, True, words, _surname(words))
+    return (_GroupPlan(word, [tok], {False: [run]}),)
+
+
+def _candidates(ctx: ParseContext) -> list[_Candidate]:
+    scan, folded = ctx.scan, ctx.folded
+    titles = _TitleIndex(ctx)
+    cands: list[_Candidate] = []
+    for m in _GROUP_RE.finditer(scan, ctx.body_start):
+        base = m.start()
+        plan = _word_plan(m.group(0))
+        if plan and base and (scan[base - 1].isalnum() or scan[base - 1] == "_"):
+            plan = _word_plan(m.group(0), True)
+        for gp in plan:
+            group = gp.tokens
+            if gp.label:
+                label = _speaker_label(ctx, base, group)
+                if label:
+                    cands.append(label)
+                continue
+            headline = _title_case_line(ctx, base + group[0].start) if len(group) > 2 else False
+            for rp in gp.runs(headline):
+                start, end = base + rp.start, base + rp.end
+                evidence = role = s0 = None
+                if rp.title == 1 or (rp.title == 2 and not _title_case_line(ctx, start)):
+                    evidence, role = "title", rp.title_role
+                elif rp.title_before:
+                    s0 = _sentence_start(scan, start, 110)
+                    role = _title_before(ctx, titles, start, s0, len(rp.tokens)) or None
+                    if role:
+                        evidence = "title"
+                if evidence is None and rp.first_name:
+                    evidence = "first_name"
+                if role is None and (rp.multi or evidence):
+                    after = _title_after(ctx, end)
+                    if after:
+                        role = after
+                        evidence = evidence or "apposition"
+                if evidence is None and _COPULA_RE.match(folded, end):
+                    evidence = "copula"
+                if evidence is None and rp.speech and _speech_subject(
+                        ctx, start, end, _sentence_start(scan, start, 80) if s0 is None else max(s0, start - 80)):
+                    evidence = "speech"
+                cands.append(_Candidate(start, end, rp.tokens, rp.words, rp.surname, evidence, role))
     # coordination: "ses homologues estonien Tamm et lettone Ozola", "Senators Roe and Smith"
     for a, b in zip(cands, cands[1:]):
         if (a.evidence in ("title", "coord") and b.evidence is None and b.start - a.end < 40
@@ -482,7 +607,18 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
             # "homologues estonien Tamm et lettone Ozola": the shared head, b's own adjective
             adjective = scan[a.end:b.start].split()[1:]
             b.role = " ".join(((a.role or "").split()[:1]) + adjective) or None
-    return [c for c in cands if not _is_byline(ctx, c.start)]
+    return cands
+
+
+def _speech_subject(ctx: ParseContext, start: int, end: int, s0: int) -> bool:
+    """The name after a French inverted speech verb ("a déclaré Kowalski") or before an English one,
+    in its sentence (from `s0`, at most 80 characters back)."""
+    before = ctx.folded[s0:start]
+    if not ((_EN_SPEECH_AFTER_RE.match(ctx.folded, end) and before.strip()) or (
+            _FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before))):
+        return False
+    # an article right before: "the Kremlin said" (the article is at most 3 letters before the spaces)
+    return not _ARTICLE_END_RE.search(before, max(0, len(before.rstrip()) - 3))
 
 
 def _plural_title(role: str | None) -> bool:
@@ -491,13 +627,6 @@ def _plural_title(role: str | None) -> bool:
         if w.endswith(("s", "x")) and (w[:-1] in TITLE_WORDS or w[:-2] in TITLE_WORDS) and w not in ("ms", "mrs"):
             return True
     return False
-
-
-def _name_words(cand: _Candidate) -> list[str]:
-    words = [t.text for t in cand.tokens]
-    if cand.evidence == "label":
-        words = [w.title() for w in words]
-    return words
 
 
 class _People:
@@ -514,8 +643,7 @@ class _People:
                 bucket.append(ent)
 
     def merge(self, cand: _Candidate, ctx: ParseContext, create: bool) -> None:
-        words = _name_words(cand)
-        surname = _surname(words)
+        words, surname = cand.words, cand.surname
         if not create and surname not in self.by_key:
             return  # the usual unproven run: no person of that name
         keys = {_key(w) for w in words if len(w.rstrip(".")) > 1}
@@ -550,11 +678,13 @@ def find_people(ctx: ParseContext) -> tuple[list[Person], list[Organisation]]:
     ctx = prose(ctx)
     cands = _candidates(ctx)
     found = _People()
+    # a byline ("Par Jean Dupont") names no one in the news; the test is only made for the runs that count
     for cand in cands:
-        if cand.evidence:
+        if cand.evidence and not _is_byline(ctx, cand.start):
             found.merge(cand, ctx, create=True)
     for cand in cands:
-        if not cand.evidence:
+        # the usual unproven run: no person of that name
+        if not cand.evidence and cand.surname in found.by_key and not _is_byline(ctx, cand.start):
             found.merge(cand, ctx, create=False)
     people = []
     for ent in found.entities:
