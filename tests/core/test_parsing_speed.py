@@ -123,10 +123,20 @@ def test_every_date_match_lies_in_a_window_holding_the_anchor_it_needs(text):
                                  "«", "»", "?", " ", "\n", "é", "ø", "x", "today", "avant-hier", "un an"]),
                 max_size=40).map("".join), st.integers(0, 5))
 def test_fast_date_anchors_are_the_anchor_pattern_matches(text, lo):
-    from nato_viewer.core.parsing.date_lexicon import ANCHOR_RE
-    from nato_viewer.core.parsing.dates import _anchors
+    from nato_viewer.core.parsing.date_lexicon import ANCHOR_RE, ANCHOR_SCAN
 
     folded = fold(text)
     lo = min(lo, len(folded))
-    slow = [(m.start(), m.group(0)) for m in ANCHOR_RE.finditer(folded, lo, len(folded))]
-    assert list(_anchors(folded, lo, len(folded))) == slow
+    slow = [m.span() for m in ANCHOR_RE.finditer(folded, lo, len(folded))]
+    assert [m.span() for m in ANCHOR_SCAN.finditer(folded, lo, len(folded))] == slow
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["nato", "otan", "l'otan", "un", "eu", "g7", "b9", "conseil de l'atlantique nord",
+                                 "north atlantic council", "nato-ukraine council", "senate", "_", "'", "-", "«",
+                                 " ", "\n", "é", "x", "2"]), max_size=30).map("".join))
+def test_fast_organisation_scan_is_the_pattern_matches(text):
+    from nato_viewer.core.parsing.organisations import _KNOWN_RE, _KNOWN_SCAN
+
+    folded = fold(text)
+    assert [m.span() for m in _KNOWN_SCAN.finditer(folded)] == [m.span() for m in _KNOWN_RE.finditer(folded)]

@@ -10,7 +10,7 @@ import re
 
 from babel import Locale
 
-from nato_viewer.core.parsing.text import fold_word, trie_regex
+from nato_viewer.core.parsing.text import WordStartScan, fold_word, trie_regex
 
 
 def _month_names() -> dict[str, int]:
@@ -88,10 +88,5 @@ ANCHOR_WORDS = frozenset(
     list(MONTHS) + list(WEEKDAYS) + ["aujourd'hui", "today", "tonight", "hier", "yesterday", "veille", "demain", "tomorrow", "avant-hier", "apres-demain", "semaine", "week", "weeks", "mois", "month", "months", "annee", "annees", "year", "years", "year's", "l'an", "l'annee", "un an", "days", "jours", "recent", "recente", "recentes", "recents", "recemment", "recently", "lately", "far", "jusqu'a", "jusqu'ici", "date", "actuellement", "cours", "currently", "underway", "under way", "ongoing", "present", "summer", "spring", "fall", "autumn", "winter", "ete", "printemps", "automne", "hiver", "decade", "matin", "soir", "morning", "afternoon", "evening", "ago", "earlier", "within", "d'ici"]
 )
 ANCHOR_RE = re.compile(r"\b(?:\d|" + trie_regex(ANCHOR_WORDS) + r"(?![\w-]))")
-assert all(w.isascii() for w in ANCHOR_WORDS)
-# The same anchors looked for fast: on the text as ASCII bytes where everything but a-z and 0-9 is a space,
-# a pattern opening with a literal space jumps from word start to word start. It finds every place where
-# ANCHOR_RE matches and a few more (after "_", an apostrophe, a letter outside ASCII): see dates._anchors.
-ANCHOR_SEPARATORS = bytes(b if (0x61 <= b <= 0x7A or 0x30 <= b <= 0x39) else 0x20 for b in range(256))
-ANCHOR_SPACED_RE = re.compile(
-    rb" (?=[0-9]|" + trie_regex(sorted({re.sub(r"[^a-z0-9]", " ", w) for w in ANCHOR_WORDS})).encode() + rb")")
+# The same matches, found fast (see WordStartScan).
+ANCHOR_SCAN = WordStartScan(ANCHOR_RE, ANCHOR_WORDS, digits=True)

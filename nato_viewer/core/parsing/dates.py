@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from nato_viewer.core.model import DateExpr, Span
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.date_lexicon import (
-    ANCHOR_RE,
-    ANCHOR_SEPARATORS,
-    ANCHOR_SPACED_RE,
+    ANCHOR_SCAN,
     DAY_RE,
     FULL_MONTH_RE,
     FUTURE_CUES_RE,
@@ -364,7 +362,9 @@ def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
     ("year", "digit", "month", "weekday", "word"); the date patterns only run there, and only
     those the anchors call for: a match holds its own anchor, so it lies in that anchor's window."""
     out: list[list] = []
-    for start, word in _anchors(folded, lo, hi):
+    for m in ANCHOR_SCAN.finditer(folded, lo, hi):
+        start = m.start()
+        word = m.group(0)
         if word[:1].isdigit():
             sort = "year" if _YEAR_AT(folded, start) else "digit"
         elif word in MONTHS:
@@ -382,31 +382,6 @@ def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
         else:
             out.append([a, b, {sort}])
     return [(a, b, sorts) for a, b, sorts in out]
-
-
-def _anchors(folded: str, lo: int, hi: int) -> Iterator[tuple[int, str]]:
-    """(start, text) of each match of ANCHOR_RE in folded[lo:hi], as its finditer gives them.
-
-    ANCHOR_RE is only tried where ANCHOR_SPACED_RE finds a word start in the bytes form of the text
-    (and at the few digits outside ASCII): a superset of the places it can match, read in order."""
-    raw = folded.encode("ascii", "replace")  # one byte a character, "?" for any other
-    starts = [m.end() for m in ANCHOR_SPACED_RE.finditer(raw.translate(ANCHOR_SEPARATORS), max(lo - 1, 0), hi)]
-    starts.append(lo)
-    at = raw.find(b"?", lo, hi)
-    while at >= 0:  # a digit outside ASCII ("٣") is a digit to ANCHOR_RE
-        if folded[at].isdigit():
-            starts.append(at)
-        at = raw.find(b"?", at + 1, hi)
-    starts.sort()
-    match = ANCHOR_RE.match
-    last = lo
-    for pos in starts:
-        if pos < last:
-            continue
-        m = match(folded, pos, hi)
-        if m:
-            yield pos, m.group(0)
-            last = m.end()
 
 
 def _scan_dates(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None) -> list[_Found]:

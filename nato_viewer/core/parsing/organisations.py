@@ -11,6 +11,7 @@ import re
 
 from nato_viewer.core.model import Mention, Organisation
 from nato_viewer.core.parsing.context import ParseContext
+from nato_viewer.core.parsing.text import WordStartScan
 from nato_viewer.core.parsing.titles import trie_pattern
 
 # canonical name -> folded surface forms (longest forms are tried first)
@@ -64,6 +65,7 @@ _CASE_SENSITIVE = {"un", "eu", "ue", "shape", "nac", "nrf", "b9"}
 _FORMS = sorted(((form, name) for name, forms in _KNOWN.items() for form in forms), key=lambda x: -len(x[0]))
 _KNOWN_RE = re.compile(r"\b(?<!-)" + trie_pattern([f for f, _ in _FORMS]) + r"(?![\w-])")
 _FORM_TO_NAME = {f: n for f, n in _FORMS}
+_KNOWN_SCAN = WordStartScan(_KNOWN_RE, _FORM_TO_NAME)
 
 # The word boundary is tested after each head's capital, "M(?<!\wM)inistry" for "\bMinistry": a pattern that
 # opens with these few capitals lets the regex engine skip straight to them.
@@ -79,7 +81,7 @@ def find_organisations(ctx: ParseContext) -> list[Organisation]:
     found: dict[str, Organisation] = {}
     scan, folded, text = ctx.scan, ctx.folded, ctx.text
     taken: list[tuple[int, int]] = []
-    for m in _KNOWN_RE.finditer(folded, ctx.body_start):
+    for m in _KNOWN_SCAN.finditer(folded, ctx.body_start):
         form = m.group(0)
         s, e = m.start(), m.end()
         if form in _CASE_SENSITIVE and not scan[s:e].isupper():

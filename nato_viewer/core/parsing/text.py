@@ -296,3 +296,50 @@ def trie_regex(words, space: str | None = None) -> str:
         return "(?:" + body + ")?" if "" in node else body
 
     return emit(root)
+
+
+_WORD_START_SEPARATORS = bytes(b if (0x61 <= b <= 0x7A or 0x30 <= b <= 0x39) else 0x20 for b in range(256))
+
+
+class WordStartScan:
+    """The matches `pattern.finditer` gives on folded text, found several times faster, for a pattern
+    that only matches at a word start (after no letter or digit), with one of `words` (folded, ASCII)
+    or, with `digits`, with a digit.
+
+    The regex engine skips fast only to a literal: on the text as ASCII bytes where everything but
+    a-z and 0-9 is a space, a search opening with a space jumps from word to word and tries the words
+    (their other characters made spaces) as a trie. That gives every place where `pattern` can match
+    and a few more ("_", a letter outside ASCII before the word); `pattern` itself is then tried at
+    each, in order and without overlaps, as finditer does.
+    """
+
+    def __init__(self, pattern: re.Pattern, words, digits: bool = False):
+        words = sorted({re.sub(r"[^a-z0-9]", " ", w) for w in words})
+        if not all(w.isascii() and w[:1].strip() for w in words):
+            raise ValueError("words must be folded ASCII and start with a letter or digit")
+        self.pattern = pattern
+        self.digits = digits
+        self.starts = re.compile(rb" (?=" + (rb"[0-9]|" if digits else b"") + trie_regex(words).encode() + rb")")
+
+    def finditer(self, folded: str, lo: int = 0, hi: int | None = None):
+        hi = len(folded) if hi is None else hi
+        raw = folded.encode("ascii", "replace")  # one byte a character, "?" for any other
+        data = raw.translate(_WORD_START_SEPARATORS)
+        starts = [m.end() for m in self.starts.finditer(data, max(lo - 1, 0), hi)]
+        starts.append(lo)
+        if self.digits:
+            at = raw.find(b"?", lo, hi)
+            while at >= 0:  # a digit outside ASCII ("٣") is a digit to `pattern`
+                if folded[at].isdigit():
+                    starts.append(at)
+                at = raw.find(b"?", at + 1, hi)
+        starts.sort()
+        match = self.pattern.match
+        last = lo
+        for pos in starts:
+            if pos < last:
+                continue
+            m = match(folded, pos, hi)
+            if m:
+                yield m
+                last = m.end() if m.end() > pos else pos + 1
