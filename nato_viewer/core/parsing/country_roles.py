@@ -147,7 +147,7 @@ _LEAD_BEFORE_RE = re.compile(
     r"(?:\b(?:sous la direction d[eu']?s?|sous l'egide d[eu']?s?|led by|under the leadership of|"
     r"a l'initiative d[eu']?s?|at the initiative of|pilote par|dirige par)\s*(?:the |la |le |les |l')?)$"
 )
-_GIVING_GROUP_RE = re.compile(r"\b(?:contact group|groupe de contact|coalition)\b")
+_GIVING_GROUP_RE = re.compile(boundary_words(r"contact group|groupe de contact|coalition") + r"\b")
 # Prepositions that place an event in a country or city.
 _IN_RE = re.compile(r"(?:\b(?:in|at|a|au|aux|en|near|pres d[e'u]|hosted by|accueilli\w* par)\s*(?:the |la |le |les |l')?)$")
 _HOST_AFTER_RE = re.compile(
@@ -160,14 +160,14 @@ _HOST_BEFORE_RE = re.compile(
 # "NATO Leaders' Meeting London 2019": an event name followed by its city.
 _EVENT_CITY_RE = re.compile(r"\b(?:summit|meeting|conference|ministerial|sommet|reunion|conference)\s+$")
 # Event or stationing words that make "in X" / "en X" a host rather than a passing place.
-_PLACE_EVENT_RE = re.compile(
-    r"\b(?:summit|sommet|meeting|reunion|conference|visit\w*|visite|talks|held|tenu\w*|se tiendra|se tient|"
+_PLACE_EVENT_RE = re.compile(r"\b" + _by_first_letter(
+    r"summit|sommet|meeting|reunion|conference|visit\w*|visite|talks|held|tenu\w*|se tiendra|se tient|"
     r"gathered|reunis|reunies|forces?|troops|troupes|soldats|soldiers|battle ?groups?|groupements?|"
     r"deploy\w*|deploi\w*|station\w*|based|bases?|centre|center|mission|headquarters|quartier\w*|"
     r"hosting|host|accueill\w*|ceremony|ceremonie|operation\w*|presence|rotation\w*|destroyers?|"
     r"exercis\w*|exercice\w*|command\w*|airbase|air base|signed|signe|signature|squadrons?|escadrons?|"
-    r"met|meet|attendu\w*|expected|arriv\w*|travel\w*|se rend\w*|tournee|tour|trip|deplacement|gather\w*)\b"
-)
+    r"met|meet|attendu\w*|expected|arriv\w*|travel\w*|se rend\w*|tournee|tour|trip|deplacement|gather\w*"
+) + r"\b")
 _WAR_BEFORE_RE = re.compile(
     r"\b(?:war|guerre|invasion|aggression|agression|conflict|conflit|attack|attaque|crisis|crise|violence)\s+"
     r"(?:\w+\s+){0,2}$"
@@ -467,16 +467,16 @@ _RECEIVER_RE = re.compile(
 
 
 # What a pledge gives, in the security domain the guidelines read: forces, arms, aid, money for a partner.
-_AID_CONTEXT_RE = re.compile(
-    r"\b(?:military|militaire\w*|defen[cs]e|security|securite|troops|troupes|forces?|soldiers|soldats|weapons?|"
+_AID_CONTEXT_RE = re.compile(r"\b" + _by_first_letter(
+    r"military|militaire\w*|defen[cs]e|security|securite|troops|troupes|forces?|soldiers|soldats|weapons?|"
     r"armes?|arms|ammunition|munitions?|obus|shells|equipment|equipements?|missiles?|aircraft|avions?|jets?|"
     r"f-16s?|f-35s?|rafale|caesar|tanks?|chars|drones?|aid|aide|assistance|humanitarian|humanitaire|"
     r"reconstruction|missions?|operations?|battalions?|bataillons?|battle ?groups?|brigades?|"
     r"ships|navires|destroyers?|frigates?|fregates?|squadrons?|escadrons?|demining|deminage|training|"
     r"formation|air policing|police du ciel|"
     r"ukrain\w*|kyiv|kiev|partners?|partenaires?|allies|allies|alliance|nato|otan|coalition|"
-    r"air defen[cs]e|defense aerienne|deterrence|dissuasion|flanc|flank)\b"
-)
+    r"air defen[cs]e|defense aerienne|deterrence|dissuasion|flanc|flank"
+) + r"\b")
 
 
 def _aggressors(ctx: ParseContext, hits: list[Hit]) -> set[str]:
