@@ -8,6 +8,7 @@ French"). Roles are read by country_roles.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from nato_viewer.core.model import COUNTRY_ROLES, Country, CountryMention
 from nato_viewer.core.parsing.context import ParseContext
@@ -65,11 +66,14 @@ def _mentions(ctx: ParseContext) -> list[Hit]:
             continue
         if key in PERSON_LIKE and _looks_like_person(text, start, end):
             continue
-        if _TITLE_ABBREV_RE.search(text, max(0, start - 8), start):  # "Rep. French Hill"
+        # The windows must hold "." or "form" for these patterns to match: cheap tests first.
+        lo = start - 8 if start > 8 else 0
+        if text.find(".", lo, start) >= 0 and _TITLE_ABBREV_RE.search(text, lo, start):  # "Rep. French Hill"
             continue
         if entry.kind == ADJ and _is_language(folded, start):
             continue
-        if _LABEL_BEFORE_RE.search(folded[max(0, start - 30):start]):
+        lo = start - 30 if start > 30 else 0
+        if folded.find("form", lo, start) >= 0 and _LABEL_BEFORE_RE.search(folded[lo:start]):
             continue
         hits.append(Hit(entry.code, start, end, entry.kind))
     for m in ACRONYM_RE.finditer(scan):
@@ -84,8 +88,11 @@ def _mentions(ctx: ParseContext) -> list[Hit]:
             before = folded[start - 1] if start else " "
             if not (before.isalnum() or before in "_-"):
                 hits.append(Hit(PREFIXES[word.group(1)], start, m.end() - 1, ADJ))
-    hits.sort(key=lambda h: h.start)
+    hits.sort(key=_START)
     return hits
+
+
+_START = attrgetter("start")
 
 
 _SPACES_RE = re.compile(r"\s+")
@@ -123,7 +130,8 @@ def _candidates(ctx: ParseContext) -> list[tuple[int, int, str]]:
             continue
         m = match(folded, pos)
         if m:
-            found.append((pos, m.end(), _SPACES_RE.sub(" ", m.group(0))))
+            key = m.group(0)
+            found.append((pos, m.end(), key if key.isalpha() else _SPACES_RE.sub(" ", key)))
             last = m.end()
     if ctx.language == "fr":
         for m in LOWER_RE.finditer(" " + folded):
@@ -160,8 +168,11 @@ def _looks_like_person(text: str, start: int, end: int) -> bool:
 def _is_language(folded: str, start: int) -> bool:
     """"en français", "in French", "version française": the language, not the state."""
     before = folded[max(0, start - 20):start]
-    return bool(re.search(r"(?:\ben|\bin|\bparle\w*|\bspeak\w*|\btranslated into|\btraduit en|\bversion)\s+$",
-                          before))
+    return bool(_LANGUAGE_BEFORE_RE.search(before))
+
+
+_LANGUAGE_BEFORE_RE = re.compile(
+    r"(?:\ben|\bin|\bparle\w*|\bspeak\w*|\btranslated into|\btraduit en|\bversion)\s+$")
 
 
 def _in_caps_run(scan: str, start: int, end: int) -> bool:

@@ -33,6 +33,38 @@ class Hit:
     pledged: str | None = None
 
 
+def _by_first_letter(alternatives: str) -> str:
+    """`a1|b1|a2` as `(?:a(?:1|2)|b(?:1))`: at a word start the engine tries one branch per first letter,
+    not every alternative. Alternatives with different first letters never match at the same place, so
+    only the order within a letter matters, and it is kept: every match is the same."""
+    parts, depth, cls, esc, cur = [], 0, False, False, []
+    for ch in alternatives:
+        if esc:
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur))
+    by_letter: dict[str, list[str]] = {}
+    for alt in parts:
+        if not (alt[:1].isalpha() and alt[:1].isascii()):
+            raise ValueError(f"alternative {alt!r} does not start with a letter")
+        by_letter.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in by_letter.items()) + ")"
+
+
 # --- vocabulary (folded: lower case, no accents) -------------------------------------------------
 
 # Verbs and nouns by which a state gives support. Strong ones make a pledge on their own.
@@ -50,7 +82,13 @@ _WEAK = (
     r"support(?:s|ed|ing)?|soutien\w*|soutenir|soutient|soutiendr\w*|appui\w*|help(?:s|ed|ing)?|"
     r"aid(?:e|er|es|ent|era)|commit(?:s|ted|ting|ment|ments)?|engag\w*|initiative|assist(?:s|ed|ing)?"
 )
-_TRIGGER_RE = re.compile(r"\b(?:(?P<strong>" + _STRONG + r")|(?P<weak>" + _WEAK + r"))\b")
+
+
+# Strong words first, as one alternation: a match is strong exactly when a strong alternative matches its
+# text (the first alternative that fits is taken), which _triggers reads back once per word.
+_TRIGGER_RE = re.compile(r"\b" + _by_first_letter(_STRONG + "|" + _WEAK) + r"\b")
+_STRONG_RE = re.compile(_STRONG)
+_STRONG_WORDS: dict[str, bool] = {}
 
 # Wording that turns a sentence away from a pledge: exercises, one's own defence spending, accession,
 # purely political reaffirmations, hostile acts.
@@ -83,7 +121,7 @@ _OBJECT_VERBS = (
     r"support(?:s|ed|ing)?|help(?:s|ed|ing)?|assist(?:s|ed|ing)?|arm(?:s|ed|ing)?|equip(?:s|ped|ping)?|"
     r"train(?:s|ed|ing)?|soutenir|soutient|soutiennent|soutiendr\w*|aider|aident|aidera\w*|armer|equiper|former"
 )
-_OBJECT_RE = re.compile(r"\b(?:" + _OBJECT_VERBS + r")\s+(?:the |la |le |les |l')?$")
+_OBJECT_RE = re.compile(r"\b" + _by_first_letter(_OBJECT_VERBS) + r"\s+(?:the |la |le |les |l')?$")
 _OBJECT_ADJ_RE = re.compile(r"\b(?:" + _OBJECT_VERBS + r")\s+(?:the |la |le |les |l'|des )?(?:\w+\s+){0,2}$")
 # Words that make the next state the agent of a pledge word before it ("de la part du Canada", "by Norway").
 _AGENT_BEFORE_RE = re.compile(
@@ -109,7 +147,7 @@ _LEAD_BEFORE_RE = re.compile(
     r"(?:\b(?:sous la direction d[eu']?s?|sous l'egide d[eu']?s?|led by|under the leadership of|"
     r"a l'initiative d[eu']?s?|at the initiative of|pilote par|dirige par)\s*(?:the |la |le |les |l')?)$"
 )
-_GIVING_GROUP_RE = re.compile(r"\b(?:contact group|groupe de contact|coalition)\b")
+_GIVING_GROUP_RE = re.compile(boundary_words(r"contact group|groupe de contact|coalition") + r"\b")
 # Prepositions that place an event in a country or city.
 _IN_RE = re.compile(r"(?:\b(?:in|at|a|au|aux|en|near|pres d[e'u]|hosted by|accueilli\w* par)\s*(?:the |la |le |les |l')?)$")
 _HOST_AFTER_RE = re.compile(
@@ -122,14 +160,14 @@ _HOST_BEFORE_RE = re.compile(
 # "NATO Leaders' Meeting London 2019": an event name followed by its city.
 _EVENT_CITY_RE = re.compile(r"\b(?:summit|meeting|conference|ministerial|sommet|reunion|conference)\s+$")
 # Event or stationing words that make "in X" / "en X" a host rather than a passing place.
-_PLACE_EVENT_RE = re.compile(
-    r"\b(?:summit|sommet|meeting|reunion|conference|visit\w*|visite|talks|held|tenu\w*|se tiendra|se tient|"
+_PLACE_EVENT_RE = re.compile(r"\b" + _by_first_letter(
+    r"summit|sommet|meeting|reunion|conference|visit\w*|visite|talks|held|tenu\w*|se tiendra|se tient|"
     r"gathered|reunis|reunies|forces?|troops|troupes|soldats|soldiers|battle ?groups?|groupements?|"
     r"deploy\w*|deploi\w*|station\w*|based|bases?|centre|center|mission|headquarters|quartier\w*|"
     r"hosting|host|accueill\w*|ceremony|ceremonie|operation\w*|presence|rotation\w*|destroyers?|"
     r"exercis\w*|exercice\w*|command\w*|airbase|air base|signed|signe|signature|squadrons?|escadrons?|"
-    r"met|meet|attendu\w*|expected|arriv\w*|travel\w*|se rend\w*|tournee|tour|trip|deplacement|gather\w*)\b"
-)
+    r"met|meet|attendu\w*|expected|arriv\w*|travel\w*|se rend\w*|tournee|tour|trip|deplacement|gather\w*"
+) + r"\b")
 _WAR_BEFORE_RE = re.compile(
     r"\b(?:war|guerre|invasion|aggression|agression|conflict|conflit|attack|attaque|crisis|crise|violence)\s+"
     r"(?:\w+\s+){0,2}$"
@@ -201,7 +239,6 @@ _TITLE_OF_RE = re.compile(
     r"\b(?:president|prime minister|chancellor|king|defen[cs]e minister|foreign minister|minister)\s+[\w .'-]{0,60}?"
     r"\bof\s+(?:the )?$"
 )
-_TABLE_CUE_WORDS = ("leaders", "dirigeants", "signed", "signe", "endorsed", "signataires", "signatories")
 # "\b(?:leaders|dirigeants|signed|...)": the word boundary is tested after the first letter, so the
 # pattern starts with literals and the regex engine skips fast to their first letters.
 _TABLE_CUE_RE = re.compile(
@@ -225,29 +262,22 @@ _WE_PLEDGE_RE = re.compile(  # \b(?:we|they|the leaders|...)\b, the boundary tes
 # --- roles ----------------------------------------------------------------------------------------
 
 
-@dataclass
 class _Group:
-    hits: list[Hit]
-    s: int  # sentence bounds
-    e: int
-    left: str
-    right: str
+    """Coordinated mentions, the sentence around them and a window of flat text either side."""
 
-    @property
-    def start(self) -> int:
-        return self.hits[0].start
+    __slots__ = ("hits", "s", "e", "left", "right", "start", "end", "kinds")
 
-    @property
-    def end(self) -> int:
-        return self.hits[-1].end
-
-    @property
-    def kinds(self) -> set[str]:
-        return {h.kind for h in self.hits}
+    def __init__(self, hits: list[Hit], s: int, e: int, left: str, right: str) -> None:
+        self.hits = hits
+        self.s, self.e = s, e  # sentence bounds
+        self.left, self.right = left, right
+        self.start, self.end = hits[0].start, hits[-1].end
+        self.kinds = {h.kind for h in hits}
 
 
 _WINDOW = 240
 _SPAN = 600
+_AFTER_ALL = float("inf")  # sorts after any sentence end in a (start, end) pair
 
 
 def _flat(ctx: ParseContext) -> str:
@@ -272,16 +302,18 @@ def _groups(ctx: ParseContext, hits: list[Hit]) -> list[_Group]:
         runs.append([h])
     groups = []
     for run in runs:
-        idx = sentence_at(sentences, run[0].start)
-        if idx >= 0:
+        # The sentence holding the run's start (sentences are sorted and disjoint), as sentence_at finds it.
+        idx = bisect.bisect_right(sentences, (run[0].start, _AFTER_ALL)) - 1
+        start, end = run[0].start, run[-1].end
+        if idx >= 0 and start < sentences[idx][1]:
             s, e = sentences[idx]
             # A run-on "sentence" (a table, a list without periods) is read only near the mention.
-            s, e = max(s, run[0].start - _SPAN), min(max(e, run[-1].end), run[-1].end + _SPAN)
+            s, e = max(s, start - _SPAN), min(max(e, end), end + _SPAN)
         else:
-            s, e = max(0, run[0].start - 200), min(len(folded), run[-1].end + 200)
+            s, e = max(0, start - 200), min(len(folded), end + 200)
         # Rules read a few words either side: bounded windows keep long paragraphs cheap.
-        left = flat[max(s, run[0].start - _WINDOW):run[0].start]
-        right = flat[run[-1].end:min(e, run[-1].end + _WINDOW)]
+        left = flat[s if s > start - _WINDOW else start - _WINDOW:start]
+        right = flat[end:e if e < end + _WINDOW else end + _WINDOW]
         groups.append(_Group(run, s, e, left, right))
     return groups
 
@@ -308,21 +340,28 @@ def _is_host(ctx: ParseContext, g: _Group) -> bool:
     folded = ctx.folded
     # Dateline: "BRUXELLES (Belga) –", "KABUL, Afghanistan (Oct. 6, 2010) -" at a paragraph start.
     line_start = folded.rfind("\n", max(0, g.start - 12), g.start) + 1
-    if (line_start or g.start < 12) and not folded[line_start:g.start].strip(" #*_>") and g.kinds & {CITY, SEAT} \
+    kinds = g.kinds
+    placed = CITY in kinds or SEAT in kinds
+    if placed and (line_start or g.start < 12) and not folded[line_start:g.start].strip(" #*_>") \
             and _dateline_tail(folded, g.end):
         return True
     lw = g.left[-80:]
     # A place line: "Brussels, Belgium" alone on its line, or closing a title ("... | Vilnius, Lithuania").
-    if CITY in g.kinds or SEAT in g.kinds:
+    if placed:
         line_end = folded.find("\n", g.end, g.end + 80)
         tail = folded[g.end:line_end if line_end >= 0 else min(len(folded), g.end + 80)]
         head = folded[max(line_start, g.start - 200):g.start] if line_start else folded[max(0, g.start - 200):g.start]
         if not tail.strip(" .") and (not head.strip(" #*_>") or head.rstrip().endswith(("|", "-", "—"))):
             return True
-        if CITY in g.kinds and _EVENT_CITY_RE.search(lw):
+        if CITY in kinds and _EVENT_CITY_RE.search(lw):
             return True
     # Venue: "sommet de Vilnius", "Vilnius Summit", "the United States is hosting".
-    return bool(_HOST_BEFORE_RE.search(lw) or _HOST_AFTER_RE.match(g.right[:80]))
+    if _HOST_BEFORE_RE.search(lw):
+        return True
+    right = g.right[:80]
+    # Every word _HOST_AFTER_RE can end on holds one of these: a cheap test first.
+    return ("host" in right or "summit" in right or "sommet" in right or "ministerial" in right
+            or "accueill" in right or "pays hote" in right) and _HOST_AFTER_RE.match(right) is not None
 
 
 def _place(g: _Group) -> tuple[str, None] | None:
@@ -347,7 +386,14 @@ def _dateline_tail(folded: str, end: int) -> bool:
 
 
 def _triggers(sentence: str, offset: int) -> list[tuple[int, int, bool]]:
-    return [(m.start() + offset, m.end() + offset, bool(m.group("strong"))) for m in _TRIGGER_RE.finditer(sentence)]
+    found = []
+    for m in _TRIGGER_RE.finditer(sentence):
+        word = m.group()
+        strong = _STRONG_WORDS.get(word)
+        if strong is None:
+            strong = _STRONG_WORDS[word] = _STRONG_RE.fullmatch(word) is not None
+        found.append((m.start() + offset, m.end() + offset, strong))
+    return found
 
 
 def _sentence_triggers(ctx: ParseContext, s: int, e: int) -> list[tuple[int, int, bool]]:
@@ -378,9 +424,9 @@ def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
     if first.kind == ADJ:
         # "to Ukrainian forces", "à l'armée ukrainienne", "for vulnerable Palestinians": a demonym receives
         # through its people or forces, or as a plural noun for the people.
-        noun_before = re.search(_BODY_NOUNS + r"\s*$", lw)
+        noun_before = _BODY_NOUN_BEFORE_RE.search(lw)
         plural = ctx.text[g.hits[-1].end - 1:g.hits[-1].end] == "s"
-        if not (noun_before or plural or re.match(r"^\s*" + _BODY_NOUNS, g.right)):
+        if not (noun_before or plural or _BODY_NOUN_AFTER_RE.match(g.right)):
             return False
         if noun_before:
             lw = lw[:noun_before.start()]
@@ -402,6 +448,8 @@ _BODY_NOUNS = (
     r"military|soldiers|soldats|pilots|pilotes|troops|troupes|defenders|authorities|autorites|partners?|"
     r"partenaires?|navy|marine|air force|armee de l'air)\b)"
 )
+_BODY_NOUN_BEFORE_RE = re.compile(_BODY_NOUNS + r"\s*$")
+_BODY_NOUN_AFTER_RE = re.compile(r"^\s*" + _BODY_NOUNS)
 
 
 def _has_receiver(ctx: ParseContext, start: int, end: int, receivers: list[int]) -> bool:
@@ -419,16 +467,16 @@ _RECEIVER_RE = re.compile(
 
 
 # What a pledge gives, in the security domain the guidelines read: forces, arms, aid, money for a partner.
-_AID_CONTEXT_RE = re.compile(
-    r"\b(?:military|militaire\w*|defen[cs]e|security|securite|troops|troupes|forces?|soldiers|soldats|weapons?|"
+_AID_CONTEXT_RE = re.compile(r"\b" + _by_first_letter(
+    r"military|militaire\w*|defen[cs]e|security|securite|troops|troupes|forces?|soldiers|soldats|weapons?|"
     r"armes?|arms|ammunition|munitions?|obus|shells|equipment|equipements?|missiles?|aircraft|avions?|jets?|"
     r"f-16s?|f-35s?|rafale|caesar|tanks?|chars|drones?|aid|aide|assistance|humanitarian|humanitaire|"
     r"reconstruction|missions?|operations?|battalions?|bataillons?|battle ?groups?|brigades?|"
     r"ships|navires|destroyers?|frigates?|fregates?|squadrons?|escadrons?|demining|deminage|training|"
     r"formation|air policing|police du ciel|"
     r"ukrain\w*|kyiv|kiev|partners?|partenaires?|allies|allies|alliance|nato|otan|coalition|"
-    r"air defen[cs]e|defense aerienne|deterrence|dissuasion|flanc|flank)\b"
-)
+    r"air defen[cs]e|defense aerienne|deterrence|dissuasion|flanc|flank"
+) + r"\b")
 
 
 def _aggressors(ctx: ParseContext, hits: list[Hit]) -> set[str]:
@@ -482,7 +530,8 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
     sentence = folded[g.s:g.e]
     lw = g.left[-70:]
     # "sous la direction des États-Unis, la fourniture d'aide militaire à Kiev", "the Contact Group led by".
-    if _LEAD_BEFORE_RE.search(lw) and (any(t[2] for t in triggers) or _GIVING_GROUP_RE.search(sentence)):
+    # The sentence test first: it is read once per sentence, and most sentences give nothing.
+    if (any(t[2] for t in triggers) or _sentence_has(ctx, _GIVING_GROUP_RE, g.s, g.e)) and _LEAD_BEFORE_RE.search(lw):
         anchor = _GIVING_GROUP_RE.search(sentence)
         strong = [t for t in triggers if t[2]]
         start = strong[0][0] if strong else (g.s + anchor.start() if anchor else g.s)
@@ -511,20 +560,21 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
     last_hit = g.hits[-1]
     adjectival = last_hit.kind == ADJ or ctx.text[last_hit.start:last_hit.end] in _ADJECTIVAL_NAMES \
         or g.right.startswith("'s")
+    # Each window test is read once (they are pure).
+    to_before = _TO_RE.search(lw) is not None
+    thanked = _THANK_RE.search(lw) is not None
     possessed = (adjectival and _PLEDGE_NOUN_AFTER_RE.match(g.right[:50])) or (
-        first.kind == ADJ and _PLEDGE_NOUN_BEFORE_RE.search(lw) and not _TO_RE.search(lw))
-    if (possessed and (not _TO_RE.search(lw) or _THANK_RE.search(lw)) and not _HOSTILE_RE.search(g.right[:60])
+        first.kind == ADJ and _PLEDGE_NOUN_BEFORE_RE.search(lw) and not to_before)
+    if (possessed and (not to_before or thanked) and not _HOSTILE_RE.search(g.right[:60])
             and (any(t[2] for t in triggers) or _has_receiver(ctx, g.s, g.e, receivers))):
         return "pledging", _pledged_phrase(ctx, g.end, g.e)
     # Thanked for its contributions: "remercie la Belgique pour ses contributions".
-    if _THANK_RE.search(lw) and after and any(
+    if thanked and after and any(
             re.match(r"(?:contribut\w*|pledg\w*|donat\w*)", folded[t0:t1]) for t0, t1, _s in after):
         return "pledging", _pledged_phrase(ctx, after[0][0], g.e)
     # Subject of a pledge verb: "Canada will provide", "the United States and our Allies will continue
     # supporting the people of Afghanistan", "la France a déployé".
-    if _TO_RE.search(lw) or _IN_RE.search(lw) or re.search(
-            r"\b(?:of|de|du|des|d'|against|contre|with|avec|between|entre|on|sur|from|by|par)\s+(?:the |la |le |les |l')?$",
-            lw):
+    if to_before or _IN_RE.search(lw) or _PREP_BEFORE_RE.search(lw):
         return None
     if first.kind == ADJ and not (_GOV_BEFORE_RE.search(lw) or _GOV_AFTER_RE.match(g.right)):
         return None
@@ -550,6 +600,10 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
     return None
 
 
+_PREP_BEFORE_RE = re.compile(
+    r"\b(?:of|de|du|des|d'|against|contre|with|avec|between|entre|on|sur|from|by|par)\s+(?:the |la |le |les |l')?$")
+
+
 def _participants(ctx: ParseContext, groups: list[_Group], roles: list) -> None:
     """States whose leaders speak as "we" in a joint statement or are "each" said to pledge in a readout."""
     folded, flat = ctx.folded, _flat(ctx)
@@ -565,7 +619,7 @@ def _participants(ctx: ParseContext, groups: list[_Group], roles: list) -> None:
     listed = -1  # end of the last participant group, to carry a list over "the European Council, ..."
     for i, g in enumerate(groups):
         lw = g.left[-120:]
-        is_named = ((any(w in lw for w in _PARTICIPANT_WORDS) and _PARTICIPANTS_BEFORE_RE.search(lw)
+        is_named = ((_has_participant_word(lw) and _PARTICIPANTS_BEFORE_RE.search(lw)
                      and _JOINT_RE.search(flat[g.s:g.e]))
                     or (title_of[i] and _EVENT_AGENT_WORDS.search(flat[g.s:g.e])
                         and titled.get(sentence_at(ctx.sentences, g.start), 0) >= 2)
@@ -588,13 +642,14 @@ def _participants(ctx: ParseContext, groups: list[_Group], roles: list) -> None:
 
 
 # Words either pattern cannot match without: a cheap test first, the regex only where one occurs.
-_PARTICIPANT_WORDS = ("leaders", "heads of state and government", "dirigeants", "chefs d'etat et de gouvernement",
-                      "signatories", "signataires")
-_TITLE_OF_WORDS = ("president", "minister", "chancellor", "king")
+def _has_participant_word(lw: str) -> bool:
+    return ("leaders" in lw or "heads of state and government" in lw or "dirigeants" in lw
+            or "chefs d'etat et de gouvernement" in lw or "signatories" in lw or "signataires" in lw)
 
 
 def _has_title_of(lw: str) -> bool:
-    return any(w in lw for w in _TITLE_OF_WORDS) and _TITLE_OF_RE.search(lw) is not None
+    return ("president" in lw or "minister" in lw or "chancellor" in lw or "king" in lw) \
+        and _TITLE_OF_RE.search(lw) is not None
 
 
 # Between two participants of a list: commas, "and", organisations' capitalised names.
@@ -606,9 +661,7 @@ def _table_lines(ctx: ParseContext, groups: list[_Group]) -> set[int]:
     """Groups on the lines of a signatory table ("Endorsed ... by the leaders of:" then one name per cell)."""
     folded = ctx.folded
     found: set[int] = set()
-    if not any(word in folded for word in _TABLE_CUE_WORDS):
-        return found
-    for cue in _TABLE_CUE_RE.finditer(folded, ctx.body_start):
+    for cue in _table_cues(folded, ctx.body_start):
         pos = cue.end()
         while pos < len(folded):
             nl = folded.find("\n", pos + 1)
@@ -628,6 +681,24 @@ def _table_lines(ctx: ParseContext, groups: list[_Group]) -> set[int]:
                 break
             found.update(inside)
     return found
+
+
+def _table_cues(folded: str, start: int) -> list[re.Match]:
+    """_TABLE_CUE_RE.finditer(folded, start), read only on the lines that end with a colon.
+
+    A cue runs to the end of its line, so a line holds at most one: the first match searched on it.
+    """
+    cues = []
+    for colon in _LINE_END_COLON_RE.finditer(folded, start):
+        line_end = colon.end()
+        line_start = max(start, folded.rfind("\n", 0, colon.start()) + 1)
+        cue = _TABLE_CUE_RE.search(folded, line_start, line_end)
+        if cue:
+            cues.append(cue)
+    return cues
+
+
+_LINE_END_COLON_RE = re.compile(r":[ \t]*$", re.M)
 
 
 def _pledged_phrase(ctx: ParseContext, start: int, end: int) -> str:
