@@ -77,7 +77,21 @@ def fold(text: str) -> str:
     low = text.lower().replace("`", "'").replace("\t", " ")
     if len(low) != len(text):
         return text.translate(_FOLD_TABLE)
-    return _NON_ASCII_RUN.sub(_fold_run, low)
+    # A text holds a few distinct characters outside ASCII (curly quotes, accents), each many times:
+    # find them from the "?" of an ASCII encoding and replace each with one str.replace, all in C.
+    raw = low.encode("ascii", "replace")
+    found = set()
+    at = raw.find(b"?")
+    while at >= 0:
+        found.add(low[at])
+        at = raw.find(b"?", at + 1)
+    changes = {ch: _FOLD_TABLE[ord(ch)] for ch in found if ch != "?"}
+    changes = {ch: folded for ch, folded in changes.items() if folded != ch}
+    if not changes.keys().isdisjoint(changes.values()):
+        return _NON_ASCII_RUN.sub(_fold_run, low)  # one replacement would feed another: character by character
+    for ch, folded in changes.items():
+        low = low.replace(ch, folded)
+    return low
 
 
 def fold_word(text: str) -> str:
