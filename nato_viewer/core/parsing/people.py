@@ -11,6 +11,7 @@ or a coordination with such a name. Later mentions of a surname join the same pe
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,9 +33,8 @@ from nato_viewer.core.parsing.speech_verbs import SPEECH_VERB_RE
 from nato_viewer.core.parsing.text import fold_word
 from nato_viewer.core.parsing.titles import (
     HONORIFIC_ABBREVIATIONS,
-    NOT_TITLE_CHAR_RE,
     TITLE_HEAD_MIN_LEN,
-    TITLE_HEAD_RE,
+    TITLE_HEAD_SCAN,
     TITLE_WORDS,
     WEAK_TITLE_WORDS,
     gap_allows_title,
@@ -315,46 +315,29 @@ def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
     return m.end() if m else max(0, pos - limit)
 
 
-# The last character that no title phrase holds, found with a greedy run then that character.
-_LAST_NOT_TITLE_CHAR_RE = re.compile(r"(?s:.*)" + NOT_TITLE_CHAR_RE.pattern)
-
-
 class _TitleIndex:
     """The title phrases of the document (`TITLE_HEAD_RE` from the body start), looked up near a name.
 
-    Only the stretch before a name is searched, from a character no title phrase holds, which finds
-    the same phrases there as one pass over the whole document: most names have no title before them.
+    They are found in one pass (`TITLE_HEAD_SCAN`) when a name first needs them, then looked up by
+    bisection on their ends.
     """
 
     def __init__(self, ctx: ParseContext):
-        self.folded = ctx.folded
-        self.body_start = ctx.body_start
-        # search start -> (where the search stopped, the phrases found): names of one sentence share it
-        self.searched: dict[int, tuple[int, list[re.Match]]] = {}
+        self.ctx = ctx
+        self.found: list[re.Match] | None = None
+        self.ends: list[int] = []
 
     def last_between(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """The last phrase ending by `hi`, if it starts at or after `lo`."""
         if hi - lo < TITLE_HEAD_MIN_LEN:
             return None
-        folded = self.folded
-        start = max(lo, self.body_start)
-        if start > self.body_start and not NOT_TITLE_CHAR_RE.match(folded, start - 1):
-            m = _LAST_NOT_TITLE_CHAR_RE.match(folded, self.body_start, start)
-            start = m.end() if m else self.body_start
-        # the search stops past the first character after `hi` that no phrase holds: no match nor
-        # failed attempt before it reads further
-        stop = NOT_TITLE_CHAR_RE.search(folded, hi)
-        endpos = stop.end() if stop else len(folded)
-        searched_to, found = self.searched.get(start, (start, []))
-        if endpos > searched_to:
-            found.extend(TITLE_HEAD_RE.finditer(folded, searched_to, endpos))
-            self.searched[start] = (endpos, found)
-        last = None
-        for m in found:
-            if m.end() > hi:
-                break
-            last = m
-        if last is not None and last.start() >= lo:
+        found = self.found
+        if found is None:
+            found = self.found = list(TITLE_HEAD_SCAN.finditer(self.ctx.folded, self.ctx.body_start))
+            self.ends = [m.end() for m in found]
+        i = bisect_right(self.ends, hi) - 1
+        if i >= 0 and found[i].start() >= lo:
+            last = found[i]
             return last.start(), last.end(), last.group(0)
         return None
 
@@ -433,9 +416,29 @@ def _title_case_line(ctx: ParseContext, pos: int) -> bool:
 
 
 def _is_title_case(ctx: ParseContext, start: int, pos: int) -> bool:
-    # the first letters of the words of more than three characters
-    initials = _LONG_WORD_INITIAL_RE.findall(ctx.scan, start, line_end(ctx.scan, pos))
-    return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
+    # the first letters of the words of more than three characters (the `_LONG_WORD_INITIAL_RE` runs)
+    words = _case_shape(ctx.scan[start:line_end(ctx.scan, pos)]).split()
+    initials = [w[0] for w in words if len(w) > 3]
+    return len(initials) >= 3 and initials.count(65) >= 0.8 * len(initials)
+
+
+def _char_shape(ch: str) -> str:
+    """"A" for a capital that `_LONG_WORD_INITIAL_RE` takes in a word, "a" for its other word characters, else " "."""
+    if not _LONG_WORD_INITIAL_RE.fullmatch(ch * 4):
+        return " "
+    return "A" if ch.isupper() else "a"
+
+
+_ASCII_SHAPE = bytes(ord(_char_shape(chr(b))) for b in range(128)) + b" " * 128
+
+
+def _case_shape(line: str) -> bytes:
+    """`line` as ASCII bytes, each character its `_char_shape` (a regex pass over a long line is slow)."""
+    if not line.isascii():
+        for ch in set(line):
+            if not ch.isascii():
+                line = line.replace(ch, _char_shape(ch))
+    return line.encode("ascii").translate(_ASCII_SHAPE)
 
 
 def _is_byline(ctx: ParseContext, start: int) -> bool:

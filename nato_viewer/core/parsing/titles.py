@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from nato_viewer.core.parsing.text import WordStartScan
 from nato_viewer.core.parsing.text import trie_regex as trie_pattern
 
 
@@ -81,6 +82,8 @@ dirigeant dirigeante analyst analyste""")) + [
 TITLE_HEAD_RE = re.compile(
     r"\b(?:" + trie_pattern(_TITLE_PREFIXES) + r"[ -])*" + trie_pattern(_TITLE_HEADS) + r"\b"
 )
+# The same matches, found fast (see WordStartScan).
+TITLE_HEAD_SCAN = WordStartScan(TITLE_HEAD_RE, _TITLE_PREFIXES + _TITLE_HEADS)
 
 # The characters of every title phrase: a search for titles that starts right after any other character
 # finds the same phrases there as a search of the whole text (no phrase runs over that character).
