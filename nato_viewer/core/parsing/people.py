@@ -484,12 +484,15 @@ class _RunPlan:
 class _GroupPlan:
     """A group of capitalised words and its name runs (with and without the headline rule)."""
 
-    __slots__ = ("word", "tokens", "label", "_runs")
+    __slots__ = ("word", "tokens", "label", "headline_rule", "_runs")
 
     def __init__(self, word: str, tokens: list[_Token], runs: dict[bool, list[_RunPlan]] | None = None):
         self.word = word
         self.tokens = tokens
         self.label = len(tokens) > 1 and all(t.allcaps or t.initial or t.key in NAME_PARTICLES for t in tokens)
+        # the headline rule (see `_runs`) applies to groups of more than two words and can only change
+        # their runs with a gerund after the first word: the others need no look at their line
+        self.headline_rule = len(tokens) > 2 and any(is_gerund(t.text) for t in tokens[1:])
         self._runs: dict[bool, list[_RunPlan]] = runs or {}
 
     def runs(self, headline: bool) -> list[_RunPlan]:
@@ -577,7 +580,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 if label:
                     cands.append(label)
                 continue
-            headline = _title_case_line(ctx, base + group[0].start) if len(group) > 2 else False
+            headline = _title_case_line(ctx, base + group[0].start) if gp.headline_rule else False
             for rp in gp.runs(headline):
                 start, end = base + rp.start, base + rp.end
                 evidence = role = s0 = None
