@@ -135,7 +135,11 @@ READOUT_TITLE = _rx(r"readout", r"compte rendu")
 # A named exercise ("exercise Steadfast Defender 24", "l'exercice « Noble Jump »"), read on the unfolded text.
 NAMED_EXERCISE = re.compile(r"(?i:exercis(?:e|es)|exercices?|drills?|manoeuvres?)\s+(?:[«\"“]\s*)?[A-Z]")
 # Meeting nouns that a date may be attached to ("the summit in July", "le sommet des 11 et 12 juillet").
-MEETING_NOUN = re.compile(r"(?<![\w-])(?:summit|sommet|ministerial|ministerielle|reunion|meeting)s?\b")
+# (?<![\w-])(?:summit|sommet|ministerial|ministerielle|reunion|meeting)s?\b, with the look-behind after the
+# first letter: a search then skips to the letters s, m and r instead of trying every position.
+MEETING_NOUN = re.compile(
+    r"s(?<![\w-]s)(?:ummit|ommet)s?\b|m(?<![\w-]m)(?:inisterial|inisterielle|eeting)s?\b|r(?<![\w-]r)eunions?\b"
+)
 # Cues of the tense of a clause, for the precision of an undated event.
 ONGOING_CUES = _rx(
     r"continu(?:e|es|ed|ing|er|ent|era|eront)\b", r"(?:is|are) (?:\w+ )?(?:providing|helping|supporting|preparing|"

@@ -43,8 +43,10 @@ TITLE_LIMIT = 100
 _LEAD_EXTRA_KINDS = frozenset({"exercise", "accession", "appointment", "decision", "contract", "meeting"})
 # Where one clause ends and the next begins: "; ", ": ", " – ", ", and (that) ...", ", while ...",
 # ", ajoutant que ..." (a second reported statement).
+# Every alternative opens with a literal character, so the search skips to those: the dash of " - " is
+# found first and the space before it looked back at; _clauses puts the break at that space.
 _CLAUSE_BREAK = re.compile(
-    r";|:\s|\s[-–—]\s|,\s+(?:et|and|while|alors que|tandis que)\s+(?:que\s+|qu.)?|"
+    r";|:\s|-(?<=\s-)\s|–(?<=\s–)\s|—(?<=\s—)\s|,\s+(?:et|and|while|alors que|tandis que)\s+(?:que\s+|qu.)?|"
     r",\s+(?:ajoutant|adding|soulignant|stressing|noting|notant|pr[ée]cisant)\s"
 )
 # A date that bounds or anchors another moment ("since 2014", "weeks before Oct. 7", "until June") is not
@@ -121,7 +123,9 @@ _OWN_NAME_AFTER = re.compile(r"s?\s+(?:of|with|between|du|des|de la|de l'|avec|e
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
 _MARKUP = re.compile(r"\]\([^()\s]{0,500}\)|\]\(\S*$|</?[A-Za-z][^<>]{0,200}>|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|"
                      r"\\(?=[#_*\[\]\\])|\[(?=\w)|^\s*(?:\d{1,2}|[a-z])\)\s+")
-_MARKUP_CHARS = re.compile(r"[\[\]<>*_\\]|^\s*\w\)")
+# Two patterns: one whose alternatives all open with a character skips fast to those characters.
+_MARKUP_CHARS = re.compile(r"[\[\]<>*_\\]")
+_ENUMERATOR = re.compile(r"\s*\w\)")
 _YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|.)")
 _PAST_FORM = re.compile(r"(?:ed|met|sent|spoke|took|gave|made|held|led)$")
 # What a main clause may open with after a comma: a name or a subject pronoun, not "which", "in", "to".
@@ -599,7 +603,7 @@ def _title_line(summary: str, at: int = 0) -> str:
 
 def _plain(text: str) -> str:
     """Text without Markdown or HTML markup, on one line: "[new plan](https://...)" -> "new plan"."""
-    if _MARKUP_CHARS.search(text):
+    if _MARKUP_CHARS.search(text) or _ENUMERATOR.match(text):
         text = _MD_LINK.sub(r"\1", text)
         text = _MARKUP.sub("", text)
     return " ".join(text.split())
@@ -660,7 +664,17 @@ def _headline(ctx: ParseContext, sentences: list[Span]) -> Span | None:
 
 def _clauses(ctx: ParseContext, sent: Span) -> list[Span]:
     s, e = sent
-    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.scan, s, e) if not _closes_series(ctx, m)]
+    cuts = []
+    floor = s  # where the last break ended: breaks do not overlap
+    for m in _CLAUSE_BREAK.finditer(ctx.scan, s, e):
+        cut = m.start()
+        if ctx.scan[cut] in "-–—":
+            cut -= 1  # " - ": the break starts at the space, which must not belong to the last one
+            if cut < floor:
+                continue
+        floor = m.end()
+        if not _closes_series(ctx, m):
+            cuts.append(cut)
     spans: list[Span] = []
     pos = s
     for cut in cuts:
@@ -736,13 +750,14 @@ def _reports_act(ctx: ParseContext, kind: str, m: re.Match, clause: Span) -> boo
         return True
     folded = ctx.folded
     before = folded[max(clause[0], m.start() - 40):m.start()]
-    if _PURPOSE_BEFORE.search(before) and not _GOVERNED_TO.search(before):
+    # a match of these ends the text: a search of its last characters finds it
+    if _PURPOSE_BEFORE.search(before, max(0, len(before) - 13)) and not _GOVERNED_TO.search(before):
         return False
     if _MODAL_BEFORE.search(before):
         return False
     if kind in ("operation", "meeting", "statement"):
         return True  # "an attack that killed four soldiers", "Moscou qui dénonce": a relative may report an act
-    if _RELATIVE_BEFORE.search(before):
+    if _RELATIVE_BEFORE.search(before, max(0, len(before) - 7)):
         return False
     word = _whole_word(ctx, m)
     if _PLEDGE_NOUN.fullmatch(word) and _DEFINITE_BEFORE.search(before) \
