@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +26,13 @@ def parse_one(path: str) -> Document | ParseError:
         return ParseError(path, "out of memory while parsing")
     except Exception as exc:  # a parser bug must not stop a batch of 10,000 files
         return ParseError(path, f"internal parser error ({type(exc).__name__}: {exc})")
+
+
+def _worker_start() -> None:
+    # The parser makes millions of short-lived objects that reference counting frees; the cyclic
+    # collector's default thresholds would walk its word caches again and again for nothing
+    # (about 5 % of the parse time). Collections stay on, just rarer.
+    gc.set_threshold(50_000, 50, 1000)
 
 
 def _parse_chunk(paths: list[str]) -> list[Document | ParseError]:
@@ -70,7 +78,7 @@ def parse_many(
     busy_target, ahead = workers * 2, workers * 8
     pending: deque[Future] = deque()
     next_chunk = 0
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
 
         def top_up() -> None:
             nonlocal next_chunk
