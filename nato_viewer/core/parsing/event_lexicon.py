@@ -357,10 +357,11 @@ def scan_table(named: dict[str, re.Pattern], old_heads: dict[str, frozenset[str]
                     own.setdefault(head, set()).add(kind)
     spanning = {h for h in old_heads if re.search(r"\W\w", h)}
     table: dict[str, tuple[frozenset[str], bool]] = {}
+    spanning_starts = tuple(spanning)  # one startswith call tries them all
     for head in set(own) | spanning:
         assert re.match(r"[a-z]", head), head
         kinds = {k for n in range(1, len(head) + 1) for k in own.get(head[:n], ())}
-        table[head] = (frozenset(kinds), any(head.startswith(h) for h in spanning))
+        table[head] = (frozenset(kinds), head.startswith(spanning_starts))
     for digit in "0123456789":
         table[digit] = (old_heads[digit], False)
     return re.compile(r"\b(?=(" + trie_regex(sorted(set(own) | spanning)) + r"|\d))"), table
