@@ -75,7 +75,7 @@ def parse_many(
     # Results are yielded in input order, but chunks are handed out as workers free up: a slow chunk
     # (a few long files) must not leave the other workers idle once they have run ahead of it.
     # Finished chunks wait in order up to `ahead` chunks, which bounds the memory they hold.
-    busy_target, ahead = workers * 2, workers * 8
+    busy_target, ahead = workers * 2, workers * 4
     pending: deque[Future] = deque()
     next_chunk = 0
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
