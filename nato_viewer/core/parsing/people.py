@@ -91,7 +91,7 @@ class _Candidate:
     role: str | None = None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return name_key(word).rstrip(".")
 
@@ -136,7 +136,7 @@ def _word_groups(word: str, first_inside_word: bool) -> list[list[_Token]]:
     return _groups(word, _tokens(word, first_inside_word))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _lone_word_skipped(word: str) -> bool:
     core = word.rstrip("-‑'’.")
     if core.endswith(("’s", "'s")):
@@ -194,7 +194,7 @@ def _tokens(word: str, first_inside_word: bool = False) -> list[_Token]:
     return out
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _word_info(piece: str) -> tuple[str, str, bool, bool, bool, bool, bool] | None:
     """A capitalised word as a token: (text, key, all caps, possessive, title, not a name, initial), or None."""
     if not piece[0].isupper():
@@ -221,7 +221,7 @@ def _word_info(piece: str) -> tuple[str, str, bool, bool, bool, bool, bool] | No
     return (text, key, allcaps, possessive, *_flags(text, key))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _flags(text: str, key: str) -> tuple[bool, bool, bool]:
     """(title word, not a name, initial) of a token."""
     initial = len(text) == 2 and text.endswith(".") and text[0].isupper()
@@ -535,7 +535,7 @@ class _GroupPlan:
         return plans
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _word_plan(word: str, first_inside_word: bool = False) -> tuple[_GroupPlan, ...]:
     """The groups of a run of capitalised words that may hold a name, offsets relative to the run.
 
