@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.country_lexicon import ADJ, CITY, NAME, SEAT
-from nato_viewer.core.parsing.text import boundary_words, sentence_at, shorten
+from nato_viewer.core.parsing.text import boundary_words, by_first_letter, sentence_at, shorten
 
 
 @dataclass
@@ -31,38 +31,6 @@ class Hit:
     kind: str
     role: str = "mentioned"
     pledged: str | None = None
-
-
-def _by_first_letter(alternatives: str) -> str:
-    """`a1|b1|a2` as `(?:a(?:1|2)|b(?:1))`: at a word start the engine tries one branch per first letter,
-    not every alternative. Alternatives with different first letters never match at the same place, so
-    only the order within a letter matters, and it is kept: every match is the same."""
-    parts, depth, cls, esc, cur = [], 0, False, False, []
-    for ch in alternatives:
-        if esc:
-            esc = False
-        elif ch == "\\":
-            esc = True
-        elif cls:
-            cls = ch != "]"
-        elif ch == "[":
-            cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-            continue
-        cur.append(ch)
-    parts.append("".join(cur))
-    by_letter: dict[str, list[str]] = {}
-    for alt in parts:
-        if not (alt[:1].isalpha() and alt[:1].isascii()):
-            raise ValueError(f"alternative {alt!r} does not start with a letter")
-        by_letter.setdefault(alt[0], []).append(alt[1:])
-    return "(?:" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in by_letter.items()) + ")"
 
 
 # --- vocabulary (folded: lower case, no accents) -------------------------------------------------
@@ -86,7 +54,7 @@ _WEAK = (
 
 # Strong words first, as one alternation: a match is strong exactly when a strong alternative matches its
 # text (the first alternative that fits is taken), which _triggers reads back once per word.
-_TRIGGER_RE = re.compile(r"\b" + _by_first_letter(_STRONG + "|" + _WEAK) + r"\b")
+_TRIGGER_RE = re.compile(r"\b" + by_first_letter(_STRONG + "|" + _WEAK) + r"\b")
 _STRONG_RE = re.compile(_STRONG)
 _STRONG_WORDS: dict[str, bool] = {}
 
@@ -121,7 +89,7 @@ _OBJECT_VERBS = (
     r"support(?:s|ed|ing)?|help(?:s|ed|ing)?|assist(?:s|ed|ing)?|arm(?:s|ed|ing)?|equip(?:s|ped|ping)?|"
     r"train(?:s|ed|ing)?|soutenir|soutient|soutiennent|soutiendr\w*|aider|aident|aidera\w*|armer|equiper|former"
 )
-_OBJECT_RE = re.compile(r"\b" + _by_first_letter(_OBJECT_VERBS) + r"\s+(?:the |la |le |les |l')?$")
+_OBJECT_RE = re.compile(r"\b" + by_first_letter(_OBJECT_VERBS) + r"\s+(?:the |la |le |les |l')?$")
 _OBJECT_ADJ_RE = re.compile(r"\b(?:" + _OBJECT_VERBS + r")\s+(?:the |la |le |les |l'|des )?(?:\w+\s+){0,2}$")
 # Words that make the next state the agent of a pledge word before it ("de la part du Canada", "by Norway").
 _AGENT_BEFORE_RE = re.compile(
@@ -160,7 +128,7 @@ _HOST_BEFORE_RE = re.compile(
 # "NATO Leaders' Meeting London 2019": an event name followed by its city.
 _EVENT_CITY_RE = re.compile(r"\b(?:summit|meeting|conference|ministerial|sommet|reunion|conference)\s+$")
 # Event or stationing words that make "in X" / "en X" a host rather than a passing place.
-_PLACE_EVENT_RE = re.compile(r"\b" + _by_first_letter(
+_PLACE_EVENT_RE = re.compile(r"\b" + by_first_letter(
     r"summit|sommet|meeting|reunion|conference|visit\w*|visite|talks|held|tenu\w*|se tiendra|se tient|"
     r"gathered|reunis|reunies|forces?|troops|troupes|soldats|soldiers|battle ?groups?|groupements?|"
     r"deploy\w*|deploi\w*|station\w*|based|bases?|centre|center|mission|headquarters|quartier\w*|"
@@ -467,7 +435,7 @@ _RECEIVER_RE = re.compile(
 
 
 # What a pledge gives, in the security domain the guidelines read: forces, arms, aid, money for a partner.
-_AID_CONTEXT_RE = re.compile(r"\b" + _by_first_letter(
+_AID_CONTEXT_RE = re.compile(r"\b" + by_first_letter(
     r"military|militaire\w*|defen[cs]e|security|securite|troops|troupes|forces?|soldiers|soldats|weapons?|"
     r"armes?|arms|ammunition|munitions?|obus|shells|equipment|equipements?|missiles?|aircraft|avions?|jets?|"
     r"f-16s?|f-35s?|rafale|caesar|tanks?|chars|drones?|aid|aide|assistance|humanitarian|humanitaire|"

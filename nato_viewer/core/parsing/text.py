@@ -250,14 +250,8 @@ def shorten(text: str, limit: int = 140) -> str:
     return cut + "…"
 
 
-def boundary_words(alternatives: str) -> str:
-    r"""`\b(?:a|b|...)` for alternatives that each start with a letter, written so a search skips fast.
-
-    The regex engine jumps straight to candidate characters only when a pattern opens with literal
-    characters; a leading `\b` defeats that.  Here the boundary is tested right after each
-    alternative's first letter, `x(?<!\wx)`, which means the same thing, and the order of the
-    alternatives is kept, so every match is the same.
-    """
+def split_alternatives(alternatives: str) -> list[str]:
+    """The top-level alternatives of a regex `a|b(?:c|d)|[|]` (groups and classes kept whole)."""
     parts, depth, cls, esc, cur = [], 0, False, False, []
     for ch in alternatives:
         if esc:
@@ -278,6 +272,30 @@ def boundary_words(alternatives: str) -> str:
             continue
         cur.append(ch)
     parts.append("".join(cur))
+    return parts
+
+
+def by_first_letter(alternatives: str) -> str:
+    """`a1|b1|a2` as `(?:a(?:1|2)|b(?:1))`: at a word start the engine tries one branch per first letter,
+    not every alternative. Alternatives with different first letters never match at the same place, so
+    only the order within a letter matters, and it is kept: every match is the same."""
+    by_letter: dict[str, list[str]] = {}
+    for alt in split_alternatives(alternatives):
+        if not (alt[:1].isalpha() and alt[:1].isascii()):
+            raise ValueError(f"alternative {alt!r} does not start with a letter")
+        by_letter.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in by_letter.items()) + ")"
+
+
+def boundary_words(alternatives: str) -> str:
+    r"""`\b(?:a|b|...)` for alternatives that each start with a letter, written so a search skips fast.
+
+    The regex engine jumps straight to candidate characters only when a pattern opens with literal
+    characters; a leading `\b` defeats that.  Here the boundary is tested right after each
+    alternative's first letter, `x(?<!\wx)`, which means the same thing, and the order of the
+    alternatives is kept, so every match is the same.
+    """
+    parts = split_alternatives(alternatives)
     out = []
     for alt in parts:
         first = alt[:1]
