@@ -152,7 +152,6 @@ _NOT_AFTER_YEAR = re.compile(
     r"units|unites|euros?|dollars?|km|tonnes|tons)\b)"
 )
 _PREV_WORD = re.compile(r"([\w'$€£-]+)\W*$")
-_NEXT_WORD = re.compile(r"^[ \t]*([\w'-]+)")
 
 
 @dataclass

@@ -36,7 +36,7 @@ from nato_viewer.core.parsing.event_lexicon import (
     TRIGGER_SCAN_SPACED,
     TRIGGERS,
 )
-from nato_viewer.core.parsing.text import fold, shorten
+from nato_viewer.core.parsing.text import ascii_forms, fold, shorten
 
 TITLE_LIMIT = 100
 # The lead sentence describes the main event; only these kinds read off it make further events.
@@ -729,7 +729,7 @@ def _scan_starts(folded: str, start: int) -> list[int]:
     bytes with every separator made a space: a search that opens with a literal space skips from
     space to space, several times faster than testing a word boundary at every character. Other
     characters and "?" stay "?", and the places next to one are added (a word after "“")."""
-    data = folded.encode("ascii", "replace").translate(SCAN_SEPARATORS)
+    data = ascii_forms(folded)[0].translate(SCAN_SEPARATORS)
     begin = max(start - 1, 0)
     found = [m.end() for m in TRIGGER_SCAN_SPACED.finditer(data, begin)]
     if start == 0:

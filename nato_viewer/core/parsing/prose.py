@@ -13,7 +13,6 @@ from itertools import compress
 
 from nato_viewer.core.parsing.context import ParseContext
 
-_LINE_RE = re.compile(r"[^\n]*\n?")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.{0,2000}?-->", re.S)
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 # a line break inside a paragraph: the next line is not blank and opens no list item, heading or table row

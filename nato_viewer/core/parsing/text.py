@@ -330,6 +330,18 @@ def trie_regex(words, space: str | None = None) -> str:
     return emit(root)
 
 
+def ascii_forms(folded: str) -> tuple[bytes, bytes]:
+    """`folded` as ASCII bytes (one byte a character, "?" for any other) and as word-start bytes (a-z and
+    0-9 kept, the rest spaces). Several scanners read the same document in turn: it is encoded once."""
+    global _LAST_ASCII
+    last = _LAST_ASCII  # one read: another thread may replace it meanwhile
+    if last[0] is not folded:
+        raw = folded.encode("ascii", "replace")
+        last = _LAST_ASCII = (folded, raw, raw.translate(_WORD_START_SEPARATORS))
+    return last[1], last[2]
+
+
+_LAST_ASCII: tuple = (None, b"", b"")
 _WORD_START_SEPARATORS = bytes(b if (0x61 <= b <= 0x7A or 0x30 <= b <= 0x39) else 0x20 for b in range(256))
 
 
@@ -355,8 +367,7 @@ class WordStartScan:
 
     def finditer(self, folded: str, lo: int = 0, hi: int | None = None):
         hi = len(folded) if hi is None else hi
-        raw = folded.encode("ascii", "replace")  # one byte a character, "?" for any other
-        data = raw.translate(_WORD_START_SEPARATORS)
+        raw, data = ascii_forms(folded)
         starts = [m.end() for m in self.starts.finditer(data, max(lo - 1, 0), hi)]
         starts.append(lo)
         if self.digits:

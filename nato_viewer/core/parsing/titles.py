@@ -85,8 +85,4 @@ TITLE_HEAD_RE = re.compile(
 # The same matches, found fast (see WordStartScan).
 TITLE_HEAD_SCAN = WordStartScan(TITLE_HEAD_RE, _TITLE_PREFIXES + _TITLE_HEADS)
 
-# The characters of every title phrase: a search for titles that starts right after any other character
-# finds the same phrases there as a search of the whole text (no phrase runs over that character).
-_TITLE_CHARS = "".join(sorted(set("".join(_TITLE_PREFIXES + _TITLE_HEADS)) | {" ", "-"}))
-NOT_TITLE_CHAR_RE = re.compile("[^" + re.escape(_TITLE_CHARS) + "]")
 TITLE_HEAD_MIN_LEN = min(len(h) for h in _TITLE_HEADS)
