@@ -10,7 +10,7 @@ import os
 import re
 
 from nato_viewer.core.loader import RawDocument, date_in_name, load, load_bytes, parse_iso_date
-from nato_viewer.core.model import Country, Document, Event, Span
+from nato_viewer.core.model import Document, Event, Span
 from nato_viewer.core.parsing import countries, dates, events, figures, people, quotes
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.language import detect_language
@@ -82,55 +82,61 @@ def _number(doc: Document) -> None:
         figure.id = f"f{i}"
 
 
-def _event_for(offset: int, events_: list[Event], sentences: list[Span], main: Event | None) -> Event | None:
-    """The event whose span holds `offset`; else the last event that starts in the same sentence or paragraph
-    before it; else the main event."""
-    best = None
-    for event in events_:
-        if event.main:
-            continue
-        s, e = event.span
-        if s <= offset < e and (best is None or e - s < best.span[1] - best.span[0]):
-            best = event
-    if best:
-        return best
-    idx = sentence_at(sentences, offset)
-    if idx >= 0:
-        s, e = sentences[idx]
-        same = [ev for ev in events_ if not ev.main and s <= ev.span[0] < e]
-        if same:
-            return same[-1]
-    return main
+class _EventFinder:
+    """Which event a fact at an offset belongs to: the smallest event (not the main one) whose span holds
+    it; else the last such event that starts in the same sentence before it; else the main event.
+    A document has a few events and many facts: the per-sentence answer is worked out once."""
+
+    def __init__(self, events_: list[Event], sentences: list[Span], main: Event | None):
+        self.events = [(ev.span[0], ev.span[1], ev) for ev in events_ if not ev.main]
+        self.sentences = sentences
+        self.main = main
+        self._by_sentence: dict[int, Event | None] = {}
+
+    def __call__(self, offset: int) -> Event | None:
+        best, size = None, 0
+        for s, e, event in self.events:
+            if s <= offset < e and (best is None or e - s < size):
+                best, size = event, e - s
+        if best:
+            return best
+        idx = sentence_at(self.sentences, offset)
+        if idx < 0:
+            return self.main
+        last = self._by_sentence.get(idx, _UNSET)
+        if last is _UNSET:
+            s, e = self.sentences[idx]
+            same = [event for start, _end, event in self.events if s <= start < e]
+            last = self._by_sentence[idx] = same[-1] if same else None
+        return last or self.main
+
+
+_UNSET = object()
 
 
 def _link(doc: Document, ctx: ParseContext) -> None:
-    main = doc.main_event()
-    sentences = ctx.sentences
+    event_for = _EventFinder(doc.events, ctx.sentences, doc.main_event())
     for quote in doc.quotes:
-        ev = _event_for(quote.span[0], doc.events, sentences, main)
+        ev = event_for(quote.span[0])
         if ev:
             quote.event_id = ev.id
             ev.quote_ids.append(quote.id)
     for figure in doc.figures:
-        ev = _event_for(figure.span[0], doc.events, sentences, main)
+        ev = event_for(figure.span[0])
         if ev:
             figure.event_id = ev.id
             ev.figure_ids.append(figure.id)
     for country in doc.countries:
-        _link_country(country, doc.events, sentences, main)
+        for mention in country.mentions:
+            ev = event_for(mention.span[0])
+            if ev:
+                mention.event_id = ev.id
+                if ev.id not in country.event_ids:
+                    country.event_ids.append(ev.id)
+                if country.code not in ev.country_codes:
+                    ev.country_codes.append(country.code)
     for person in doc.people:
         for mention in person.mentions:
-            ev = _event_for(mention.span[0], doc.events, sentences, main)
+            ev = event_for(mention.span[0])
             if ev and person.name not in ev.people:
                 ev.people.append(person.name)
-
-
-def _link_country(country: Country, events_: list[Event], sentences: list[Span], main: Event | None) -> None:
-    for mention in country.mentions:
-        ev = _event_for(mention.span[0], events_, sentences, main)
-        if ev:
-            mention.event_id = ev.id
-            if ev.id not in country.event_ids:
-                country.event_ids.append(ev.id)
-            if country.code not in ev.country_codes:
-                ev.country_codes.append(country.code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress
+from operator import and_
 
 from nato_viewer.core.parsing.context import ParseContext
 
@@ -31,7 +32,8 @@ def is_hard_wrapped(scan: str, start: int = 0) -> bool:
     lengths = list(map(len, lines))
     if sum(1 for _ in filter((110).__lt__, compress(lengths, filled))) > 0.1 * n_body:
         return False  # a long line here and there is a link or a table, most lines are short when wrapped
-    joined = sum(1 for i, n in enumerate(lengths) if filled[i] and i + 1 < len(lines) and filled[i + 1] and n >= 40)
+    # lines of 40 characters or more between two filled lines (this one and the next)
+    joined = sum(compress(map((39).__lt__, lengths), map(and_, filled, filled[1:])))
     return joined >= 0.3 * n_body
 
 

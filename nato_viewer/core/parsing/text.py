@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
+from operator import and_, methodcaller
 
 from nato_viewer.core.model import Span
 
@@ -136,7 +138,10 @@ def is_hard_wrapped(text: str, start: int = 0, end: int | None = None) -> bool:
     long = sorted(filter((39).__lt__, map(len, lines)))  # map/filter with C callables: no Python frame a line
     if len(long) < 2 or long[int(len(long) * 0.75)] > 100:
         return False
-    open_ended = sum(1 for line in lines if len(line) >= 40 and not line.endswith(_SENTENCE_CLOSERS))
+    # C callables again: the long lines that do end a sentence, counted without a Python frame a line
+    closed = sum(map(and_, map((39).__lt__, map(len, lines)),
+                     map(methodcaller("endswith", _SENTENCE_CLOSERS), lines)))
+    open_ended = len(long) - closed
     return open_ended >= 0.5 * len(long)
 
 
@@ -227,18 +232,14 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 
 def sentence_at(sentences: list[Span], offset: int) -> int:
-    """Index of the sentence holding `offset` (binary search), or -1."""
-    lo, hi = 0, len(sentences) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s, e = sentences[mid]
-        if offset < s:
-            hi = mid - 1
-        elif offset >= e:
-            lo = mid + 1
-        else:
-            return mid
-    return -1
+    """Index of the sentence holding `offset` (sentences sorted and disjoint), or -1."""
+    # (offset, inf) sorts after every span that starts at or before offset: bisect finds the last of
+    # them in C, the only one that can hold offset.
+    i = bisect_right(sentences, (offset, _INF)) - 1
+    return i if i >= 0 and offset < sentences[i][1] else -1
+
+
+_INF = float("inf")
 
 
 def shorten(text: str, limit: int = 140) -> str:
