@@ -268,7 +268,6 @@ def prefilter(patterns: list[re.Pattern]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
 
 
-TRIGGER_PREFILTER = prefilter(list(TRIGGERS.values()))
 TRIGGER_HEADS = head_kinds(TRIGGERS)
 
 
@@ -339,10 +338,10 @@ def full_heads(part: str) -> set[tuple[str, bool]]:
 
 
 def scan_table(named: dict[str, re.Pattern], old_heads: dict[str, frozenset[str]]
-               ) -> tuple[re.Pattern, dict[str, tuple[frozenset[str], bool]]]:
-    """A scan for the places a trigger may start, finer than `prefilter`, and what each of its heads
-    tells: the kinds that may start there and whether the prefilter's own match there spans several
-    words. The prefilter stops at "a" in "a accueilli", so every word in "a" would be a possible
+               ) -> dict[str, tuple[frozenset[str], bool]]:
+    """The heads of a scan for the places a trigger may start (`scan_regex`), finer than `prefilter`,
+    and what each tells: the kinds that may start there and whether the prefilter's own match there
+    spans several words. The prefilter stops at "a" in "a accueilli", so every word in "a" would be a possible
     meeting; the scan stops at "a accueilli". The prefilter consumed its matches: a word inside one
     that spans several ("a declare") was never a hit, and the caller skips it too, so the hits
     are the prefilter's, less those where no trigger can start."""
@@ -364,16 +363,49 @@ def scan_table(named: dict[str, re.Pattern], old_heads: dict[str, frozenset[str]
         table[head] = (frozenset(kinds), head.startswith(spanning_starts))
     for digit in "0123456789":
         table[digit] = (old_heads[digit], False)
-    return re.compile(r"\b(?=(" + trie_regex(sorted(set(own) | spanning)) + r"|\d))"), table
+    return table
 
 
-TRIGGER_SCAN, TRIGGER_SCAN_HEADS = scan_table(TRIGGERS, TRIGGER_HEADS)
-# The scan on ASCII bytes (events._scan_starts): letters and digits kept, "?" (what stood for any other
-# character) kept, every other byte a space; the heads spelt the same way, after a space.
-_KEPT = b"abcdefghijklmnopqrstuvwxyz0123456789?"
-SCAN_SEPARATORS = bytes(b if b in _KEPT else 0x20 for b in range(256))
-assert all(h.isascii() and "?" not in h for h in TRIGGER_SCAN_HEADS)
-TRIGGER_SCAN_SPACED = re.compile(
-    rb" (?=" + trie_regex(sorted({re.sub(r"[^a-z0-9]", " ", h) for h in TRIGGER_SCAN_HEADS if not h.isdigit()})).encode()
-    + rb"|[0-9])"
-)
+def scan_regex(table: dict[str, tuple[frozenset[str], bool]]) -> re.Pattern:
+    """The scan as a regex: group 1 is the longest head of `table` at a word start, or a digit."""
+    return re.compile(r"\b(?=(" + trie_regex(sorted(h for h in table if not h.isdigit())) + r"|\d))")
+
+
+TRIGGER_SCAN_HEADS = scan_table(TRIGGERS, TRIGGER_HEADS)
+assert all(h.isascii() for h in TRIGGER_SCAN_HEADS)
+
+
+def _first_heads(table: dict[str, tuple[frozenset[str], bool]]) -> dict[str, list[int]]:
+    """The heads spelt on word-start bytes (every character other than a-z and 0-9 a space) that hold no
+    shorter one, each with the lengths, longest first, of the heads of `table` it begins."""
+    spelt: dict[str, set[int]] = {}
+    for head in table:
+        if not head.isdigit():
+            spelt.setdefault(re.sub(r"[^a-z0-9]", " ", head), set()).add(len(head))
+    first: dict[str, set[int]] = {}
+    for word, lengths in spelt.items():
+        shortest = next(word[:n] for n in range(1, len(word) + 1) if word[:n] in spelt)
+        first.setdefault(shortest, set()).update(lengths)
+    return {word: sorted(lengths, reverse=True) for word, lengths in first.items()}
+
+
+_FIRST_HEADS = _first_heads(TRIGGER_SCAN_HEADS)
+_LENGTHS_AFTER = {word.encode(): lengths for word, lengths in _FIRST_HEADS.items()}
+# The scan on the word-start bytes of the text (text.ascii_forms): at a space, the head that holds no
+# shorter one, or a digit. (Stepping over the words inside one match, "(?:[a-z0-9]++ ++)*?", was
+# dearer: the trie tried at each word is most of the cost.)
+TRIGGER_SCAN_SPACED = re.compile(rb" (?=(" + trie_regex(sorted(_FIRST_HEADS)).encode() + rb")|[0-9])")
+_PREFILTER_HEADS = frozenset(h for h in TRIGGER_HEADS if not h.isdigit())
+_PREFILTER_LENGTHS = sorted({len(h) for h in _PREFILTER_HEADS}, reverse=True)
+
+
+def scan_head(folded: str, pos: int, first: bytes) -> tuple[frozenset[str], bool] | None:
+    """The entry of the longest head of TRIGGER_SCAN_HEADS at `pos`, where TRIGGER_SCAN_SPACED captured
+    `first`: every head there begins with it, spelt on word-start bytes."""
+    return next((TRIGGER_SCAN_HEADS[folded[pos:pos + n]] for n in _LENGTHS_AFTER[first]
+                 if folded[pos:pos + n] in TRIGGER_SCAN_HEADS), None)
+
+
+def prefilter_end(folded: str, pos: int) -> int:
+    """Where `prefilter`'s match at `pos` ends, at a head that spans several words."""
+    return pos + next(n for n in _PREFILTER_LENGTHS if folded[pos:pos + n] in _PREFILTER_HEADS)

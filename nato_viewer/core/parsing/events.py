@@ -27,14 +27,13 @@ from nato_viewer.core.parsing.event_lexicon import (
     NAMED_EXERCISE,
     ONGOING_CUES,
     READOUT_TITLE,
-    SCAN_SEPARATORS,
     STATEMENT_TITLE,
     TRANSCRIPT_TITLE,
-    TRIGGER_PREFILTER,
-    TRIGGER_SCAN,
     TRIGGER_SCAN_HEADS,
     TRIGGER_SCAN_SPACED,
     TRIGGERS,
+    prefilter_end,
+    scan_head,
 )
 from nato_viewer.core.parsing.text import ascii_forms, fold, shorten
 
@@ -137,8 +136,7 @@ _CLAUSE_SUBJECT = re.compile(
 _QUESTION_OPENING = re.compile(r"\s*(?:\*\*)?Q(?:\*\*)?[.:]?\s")
 _WORD_REST = re.compile(r"\w*")
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
-_OTHER_CHAR = re.compile(rb"\?")
-_NO_HEAD: tuple[frozenset[str], bool] = (frozenset(), False)
+_WORD_BYTE_OR_OTHER = frozenset(b"_?")  # "?": a character outside ASCII in the ASCII bytes
 _NOISE_LINE = re.compile(r"^[\W\d_]*$|^(?:for immediate release|download pdf|source:|photo|credit)", re.I)
 
 
@@ -706,39 +704,35 @@ def _strip(ctx: ParseContext, span: Span) -> Span:
 
 
 def _find_hits(ctx: ParseContext) -> None:
-    """Every place a trigger may start, with the kinds it may belong to (one scan of the text)."""
+    """Every place a trigger may start, with the kinds it may belong to: where the trigger scan
+    (event_lexicon.scan_regex) matches from the body on, less the words inside a head of several words
+    ("a declare").
+
+    The scan runs on the word-start bytes of the text (TRIGGER_SCAN_SPACED), where every character other
+    than a-z and 0-9 is a space; the heads that begin with what it captures are then looked up in the
+    text's own characters ("a declare", not "a-declare"). A word after "_" or a character outside ASCII
+    is no start when that character is a word character."""
     positions: list[int] = []
     kinds: list[frozenset[str]] = []
     folded = ctx.folded
+    raw, data = ascii_forms(folded)
+    padded = b" " + data  # a word at the very start is found after a space too
     consumed = 0
-    for pos in _scan_starts(folded, ctx.body_start):
-        m = TRIGGER_SCAN.match(folded, pos)
-        if m is None or pos < consumed:
-            continue  # not a trigger's start, or a word inside a head of several words ("a declare")
-        found, spanning = TRIGGER_SCAN_HEADS.get(m.group(1), _NO_HEAD)  # a digit other than 0-9: none
+    for m in TRIGGER_SCAN_SPACED.finditer(padded, ctx.body_start):  # padded[i] is data[i - 1]
+        pos = m.end() - 1
+        head = m.group(1)  # None: a digit 0-9
+        entry = TRIGGER_SCAN_HEADS[folded[pos]] if head is None else scan_head(folded, pos, head)
+        if entry is None or pos < consumed:
+            continue
+        if pos and raw[pos - 1] in _WORD_BYTE_OR_OTHER and (folded[pos - 1].isalnum() or folded[pos - 1] == "_"):
+            continue  # the scan's \b fails
+        found, spanning = entry
         if spanning:
-            consumed = TRIGGER_PREFILTER.match(folded, pos).end()
+            consumed = prefilter_end(folded, pos)
         if found:
             positions.append(pos)
             kinds.append(found)
     ctx._cache["trigger_hits"] = (positions, kinds)
-
-
-def _scan_starts(folded: str, start: int) -> list[int]:
-    """Where TRIGGER_SCAN may match from `start` on, a few more at most. The text is scanned as ASCII
-    bytes with every separator made a space: a search that opens with a literal space skips from
-    space to space, several times faster than testing a word boundary at every character. Other
-    characters and "?" stay "?", and the places next to one are added (a word after "“")."""
-    data = ascii_forms(folded)[0].translate(SCAN_SEPARATORS)
-    begin = max(start - 1, 0)
-    found = [m.end() for m in TRIGGER_SCAN_SPACED.finditer(data, begin)]
-    if start == 0:
-        found.insert(0, 0)
-    if b"?" in data:
-        for m in _OTHER_CHAR.finditer(data, begin):
-            found += (m.start(), m.end())
-        found = sorted({p for p in found if p >= start})
-    return found
 
 
 _SUBORDINATE_KINDS = frozenset({"pledge", "decision", "operation", "appointment", "contract", "statement"})
