@@ -315,6 +315,57 @@ def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
     return m.end() if m else max(0, pos - limit)
 
 
+def _fast_sentence_start(stops: bytes, pos: int, limit: int = 160) -> int:
+    """`_sentence_start` read from the stops form of the text (see `_ascii_shapes`)."""
+    lo = max(0, pos - limit)
+    return stops.rfind(b".", lo, pos) + 1 or lo
+
+
+# `_GROUP_RE` on the shape of the text (see `_ascii_shapes`): its capitals are all "A", so the search skips
+# to the next "A" as to a literal, where the Unicode class of capitals is tested at every character.
+_SHAPE_GROUP_RE = re.compile(rb"A[\w'.-]*(?: (?:" + _PARTICLE.encode() + rb" ){0,3}A[\w'.-]*)*")
+_CAP_START_RE = re.compile(_CAP[:_CAP.index("]") + 1])
+_SHAPE_CAPITALS = bytes(b"A"[0] if 0x41 <= b <= 0x5A else b for b in range(256))
+_STOP_BYTES = bytes(b"."[0] if chr(b) in '.!?\n;:"()[]' else b" "[0] for b in range(256))
+
+
+@lru_cache(maxsize=4096)
+def _stand_in(ch: str) -> str | None:
+    """The ASCII character that plays the part of `ch` in `_GROUP_RE` and `_LAST_STOP_RE` (None: no such)."""
+    word = re.match(r"\w", ch) is not None
+    if _CAP_START_RE.match(ch):
+        return "A" if word else None
+    if ch in "\u00a0\u202f":
+        return " "
+    if ch in "’‑":
+        return "-"
+    if ch in "«»“”":
+        return '"'
+    return "0" if word else "\x00"
+
+
+def _ascii_shapes(scan: str) -> tuple[bytes, bytes] | None:
+    """`scan` as ASCII bytes in two forms, or None if some character has no ASCII stand-in:
+    its shape, where `_SHAPE_GROUP_RE` finds the runs `_GROUP_RE` finds (capitals "A", other word characters
+    outside ASCII "0", the other characters of names and the spaces between them in ASCII), and its stops,
+    where the stops of `_LAST_STOP_RE` are "." and all else a space."""
+    text = scan
+    if not scan.isascii():
+        # a text holds a few distinct characters outside ASCII: each replaced by one str.replace
+        raw = scan.encode("ascii", "replace")
+        at = raw.find(b"?")
+        while at >= 0:
+            ch = text[at]
+            if ch > "\x7f":
+                rep = _stand_in(ch)
+                if rep is None:
+                    return None
+                text = text.replace(ch, rep)
+            at = raw.find(b"?", at + 1)
+    raw = text.encode("ascii")
+    return raw.translate(_SHAPE_CAPITALS), raw.translate(_STOP_BYTES)
+
+
 class _TitleIndex:
     """The title phrases of the document (`TITLE_HEAD_RE` from the body start), looked up near a name.
 
@@ -568,11 +619,17 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
     scan, folded = ctx.scan, ctx.folded
     titles = _TitleIndex(ctx)
     cands: list[_Candidate] = []
-    for m in _GROUP_RE.finditer(scan, ctx.body_start):
-        base = m.start()
-        plan = _word_plan(m.group(0))
+    shapes = _ascii_shapes(scan)
+    if shapes is None:  # a character outside the stand-ins: the plain patterns
+        runs = ((m.start(), m.group(0)) for m in _GROUP_RE.finditer(scan, ctx.body_start))
+        sentence_start, stops = _sentence_start, scan
+    else:
+        runs = ((m.start(), scan[m.start():m.end()]) for m in _SHAPE_GROUP_RE.finditer(shapes[0], ctx.body_start))
+        sentence_start, stops = _fast_sentence_start, shapes[1]
+    for base, word in runs:
+        plan = _word_plan(word)
         if plan and base and (scan[base - 1].isalnum() or scan[base - 1] == "_"):
-            plan = _word_plan(m.group(0), True)
+            plan = _word_plan(word, True)
         for gp in plan:
             group = gp.tokens
             if gp.label:
@@ -587,7 +644,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 if rp.title == 1 or (rp.title == 2 and not _title_case_line(ctx, start)):
                     evidence, role = "title", rp.title_role
                 elif rp.title_before:
-                    s0 = _sentence_start(scan, start, 110)
+                    s0 = sentence_start(stops, start, 110)
                     role = _title_before(ctx, titles, start, s0, len(rp.tokens)) or None
                     if role:
                         evidence = "title"
@@ -601,7 +658,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 if evidence is None and _COPULA_RE.match(folded, end):
                     evidence = "copula"
                 if evidence is None and rp.speech and _speech_subject(
-                        ctx, start, end, _sentence_start(scan, start, 80) if s0 is None else max(s0, start - 80)):
+                        ctx, start, end, sentence_start(stops, start, 80) if s0 is None else max(s0, start - 80)):
                     evidence = "speech"
                 cands.append(_Candidate(start, end, rp.tokens, rp.words, rp.surname, evidence, role))
     # coordination: "ses homologues estonien Tamm et lettone Ozola", "Senators Roe and Smith"
