@@ -30,7 +30,7 @@ from nato_viewer.core.parsing.name_lexicon import (
 from nato_viewer.core.parsing.organisations import find_organisations
 from nato_viewer.core.parsing.prose import line_end, line_start, prose
 from nato_viewer.core.parsing.speech_verbs import SPEECH_VERB_RE
-from nato_viewer.core.parsing.text import fold_word
+from nato_viewer.core.parsing.text import boundary_words, fold_word
 from nato_viewer.core.parsing.titles import (
     HONORIFIC_ABBREVIATIONS,
     TITLE_HEAD_MIN_LEN,
@@ -47,9 +47,10 @@ _PARTICLE = r"(?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le
 _GROUP_RE = re.compile(_CAP + r"(?:[ \u00a0\u202f](?:" + _PARTICLE + r"[ \u00a0\u202f]){0,3}" + _CAP + r")*")
 _WORD_RE = re.compile(r"[\w'’-]+")
 _LONG_WORD_INITIAL_RE = re.compile(r"([\w'’-])[\w'’-]{3,}")
-# The last stop before a position: a greedy run then one stop, matched once (a search with a look-ahead
-# to the end would test the rest of the window again at every stop).
-_LAST_STOP_RE = re.compile(r"(?s:.*)[.!?\n;:«»“”\"()\[\]]")
+# The text up to the last stop before a position: stretches without a stop, each with the stop after it,
+# matched forwards (`[^...]*+` gives back no character: the engine tests each character once, where
+# `(?s:.*)[...]` runs to the end first and then backs up one character at a time).
+_LAST_STOP_RE = re.compile(r"(?:[^.!?\n;:«»“”\"()\[\]]*+[.!?\n;:«»“”\"()\[\]])*")
 _BYLINE_RE = re.compile(
     r"^\s*(?:by|par|photo\w*|credits?|©|\(?reporting by|\(?writing by|\(?editing by|\(?edited by|redige par"
     r"|edite par|propos recueillis par|avec)\b"
@@ -62,7 +63,8 @@ _FR_INVERTED_SUBJECT_RE = re.compile(
     r"(?:(?!que\b|qu'|l'|d')[\w'-]+\s+){0,2}$"
 )
 _ARTICLE_END_RE = re.compile(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$")
-_FR_AUX_RE = re.compile(r"\b(?:a|avait|ont|aura)\s")
+# `\b(?:a|avait|ont|aura)\s` written to open with its first letters: the search skips to an "a" or an "o"
+_FR_AUX_RE = re.compile(boundary_words("a|avait|ont|aura") + r"\s")
 _EN_SPEECH_AFTER_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|wrote|tweeted|stressed|noted)\b")
 
 
@@ -94,6 +96,10 @@ class _Candidate:
 @lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return name_key(word).rstrip(".")
+
+
+# the same words come back in run after run
+_is_gerund = lru_cache(maxsize=65536)(is_gerund)
 
 
 @dataclass
@@ -294,7 +300,7 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
             # a surname that is also a place ("Tom Jordan") may follow a given name
             if u.not_name and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
                 break
-            if headline and is_gerund(u.text):  # "President John Doe Welcoming Estonia"
+            if headline and _is_gerund(u.text):  # "President John Doe Welcoming Estonia"
                 break
             j += 1
         while j > i and group[j - 1].key in NAME_PARTICLES:
@@ -311,59 +317,7 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
 
 def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
     # the start with a shorter limit is max(start, pos - shorter limit)
-    m = _LAST_STOP_RE.match(scan, max(0, pos - limit), pos)
-    return m.end() if m else max(0, pos - limit)
-
-
-def _fast_sentence_start(stops: bytes, pos: int, limit: int = 160) -> int:
-    """`_sentence_start` read from the stops form of the text (see `_ascii_shapes`)."""
-    lo = max(0, pos - limit)
-    return stops.rfind(b".", lo, pos) + 1 or lo
-
-
-# `_GROUP_RE` on the shape of the text (see `_ascii_shapes`): its capitals are all "A", so the search skips
-# to the next "A" as to a literal, where the Unicode class of capitals is tested at every character.
-_SHAPE_GROUP_RE = re.compile(rb"A[\w'.-]*(?: (?:" + _PARTICLE.encode() + rb" ){0,3}A[\w'.-]*)*")
-_CAP_START_RE = re.compile(_CAP[:_CAP.index("]") + 1])
-_SHAPE_CAPITALS = bytes(b"A"[0] if 0x41 <= b <= 0x5A else b for b in range(256))
-_STOP_BYTES = bytes(b"."[0] if chr(b) in '.!?\n;:"()[]' else b" "[0] for b in range(256))
-
-
-@lru_cache(maxsize=4096)
-def _stand_in(ch: str) -> str | None:
-    """The ASCII character that plays the part of `ch` in `_GROUP_RE` and `_LAST_STOP_RE` (None: no such)."""
-    word = re.match(r"\w", ch) is not None
-    if _CAP_START_RE.match(ch):
-        return "A" if word else None
-    if ch in "\u00a0\u202f":
-        return " "
-    if ch in "’‑":
-        return "-"
-    if ch in "«»“”":
-        return '"'
-    return "0" if word else "\x00"
-
-
-def _ascii_shapes(scan: str) -> tuple[bytes, bytes] | None:
-    """`scan` as ASCII bytes in two forms, or None if some character has no ASCII stand-in:
-    its shape, where `_SHAPE_GROUP_RE` finds the runs `_GROUP_RE` finds (capitals "A", other word characters
-    outside ASCII "0", the other characters of names and the spaces between them in ASCII), and its stops,
-    where the stops of `_LAST_STOP_RE` are "." and all else a space."""
-    text = scan
-    if not scan.isascii():
-        # a text holds a few distinct characters outside ASCII: each replaced by one str.replace
-        raw = scan.encode("ascii", "replace")
-        at = raw.find(b"?")
-        while at >= 0:
-            ch = text[at]
-            if ch > "\x7f":
-                rep = _stand_in(ch)
-                if rep is None:
-                    return None
-                text = text.replace(ch, rep)
-            at = raw.find(b"?", at + 1)
-    raw = text.encode("ascii")
-    return raw.translate(_SHAPE_CAPITALS), raw.translate(_STOP_BYTES)
+    return _LAST_STOP_RE.match(scan, max(0, pos - limit), pos).end()
 
 
 class _TitleIndex:
@@ -543,7 +497,7 @@ class _GroupPlan:
         self.label = len(tokens) > 1 and all(t.allcaps or t.initial or t.key in NAME_PARTICLES for t in tokens)
         # the headline rule (see `_runs`) applies to groups of more than two words and can only change
         # their runs with a gerund after the first word: the others need no look at their line
-        self.headline_rule = len(tokens) > 2 and any(is_gerund(t.text) for t in tokens[1:])
+        self.headline_rule = len(tokens) > 2 and any(_is_gerund(t.text) for t in tokens[1:])
         self._runs: dict[bool, list[_RunPlan]] = runs or {}
 
     def runs(self, headline: bool) -> list[_RunPlan]:
@@ -601,13 +555,14 @@ def _word_plan(word: str, first_inside_word: bool = False) -> tuple[_GroupPlan, 
 
 def _lone_word_plan(word: str, first_inside_word: bool) -> tuple[_GroupPlan, ...]:
     """`_word_plan` of a lone word, in short: one token at most, a group of it, a run of it."""
-    if _lone_word_skipped(word) or first_inside_word:
+    if first_inside_word:
         return ()
+    # the token's flags first: they are shared with the runs of several words, and reject most lone words
     info = _word_info(word)
     if info is None:
         return ()
     text, key, allcaps, possessive, title, not_name, initial = info
-    if allcaps or title or not_name or key in NAME_PARTICLES:  # "Le", "De" start no name
+    if allcaps or title or not_name or key in NAME_PARTICLES or _lone_word_skipped(word):  # "Le", "De" start no name
         return ()
     tok = _Token(0, len(text), text, key, True, allcaps, possessive, title, not_name, initial)
     words = (text,)
@@ -619,14 +574,8 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
     scan, folded = ctx.scan, ctx.folded
     titles = _TitleIndex(ctx)
     cands: list[_Candidate] = []
-    shapes = _ascii_shapes(scan)
-    if shapes is None:  # a character outside the stand-ins: the plain patterns
-        runs = ((m.start(), m.group(0)) for m in _GROUP_RE.finditer(scan, ctx.body_start))
-        sentence_start, stops = _sentence_start, scan
-    else:
-        runs = ((m.start(), scan[m.start():m.end()]) for m in _SHAPE_GROUP_RE.finditer(shapes[0], ctx.body_start))
-        sentence_start, stops = _fast_sentence_start, shapes[1]
-    for base, word in runs:
+    for base, stop in map(re.Match.span, _GROUP_RE.finditer(scan, ctx.body_start)):
+        word = scan[base:stop]
         plan = _word_plan(word)
         if plan and base and (scan[base - 1].isalnum() or scan[base - 1] == "_"):
             plan = _word_plan(word, True)
@@ -644,7 +593,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 if rp.title == 1 or (rp.title == 2 and not _title_case_line(ctx, start)):
                     evidence, role = "title", rp.title_role
                 elif rp.title_before:
-                    s0 = sentence_start(stops, start, 110)
+                    s0 = _sentence_start(scan, start, 110)
                     role = _title_before(ctx, titles, start, s0, len(rp.tokens)) or None
                     if role:
                         evidence = "title"
@@ -658,7 +607,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 if evidence is None and _COPULA_RE.match(folded, end):
                     evidence = "copula"
                 if evidence is None and rp.speech and _speech_subject(
-                        ctx, start, end, sentence_start(stops, start, 80) if s0 is None else max(s0, start - 80)):
+                        ctx, start, end, _sentence_start(scan, start, 80) if s0 is None else max(s0, start - 80)):
                     evidence = "speech"
                 cands.append(_Candidate(start, end, rp.tokens, rp.words, rp.surname, evidence, role))
     # coordination: "ses homologues estonien Tamm et lettone Ozola", "Senators Roe and Smith"

@@ -16,20 +16,23 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_LAST_WORDS: tuple = (None, 0, b"", frozenset())
+_LAST_WORDS: tuple = (None, 0, 0, b"", frozenset())
+_SCANNED_WORDS: set[bytes] = set()  # the first words of every WordSetScan
 
 
 def document_words(folded: str, lo: int = 0) -> tuple[bytes, frozenset[bytes]]:
-    """The word-start bytes of `folded` (`ascii_forms`) with a space after, and the set of its words from `lo`.
+    """The word-start bytes of `folded` (`ascii_forms`) with a space after, and the words from `lo` on
+    that some `WordSetScan` looks for.
 
     Title phrases and organisations are looked for in turn in the same document: it is split once.
     """
     global _LAST_WORDS
     last = _LAST_WORDS  # one read: another thread may replace it meanwhile
-    if last[0] is not folded or last[1] != lo:
+    if last[0] is not folded or last[1] != lo or last[2] != len(_SCANNED_WORDS):
         data = ascii_forms(folded)[1]
-        last = _LAST_WORDS = (folded, lo, data + b" ", frozenset(data[lo:].split()))
-    return last[2], last[3]
+        present = frozenset(_SCANNED_WORDS.intersection(data[lo:].split()))
+        last = _LAST_WORDS = (folded, lo, len(_SCANNED_WORDS), data + b" ", present)
+    return last[3], last[4]
 
 
 class WordSetScan:
@@ -47,6 +50,7 @@ class WordSetScan:
         self.firsts = frozenset(re.split(r"[^a-z0-9]", w)[0].encode("ascii") for w in words)
         if not all(self.firsts):
             raise ValueError("words must be folded ASCII and start with a letter or digit")
+        _SCANNED_WORDS.update(self.firsts)
 
     def starts(self, folded: str, lo: int = 0) -> list[int]:
         """`lo` and the word starts after it where a first word of the set stands, in order."""
