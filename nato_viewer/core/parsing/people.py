@@ -592,7 +592,9 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 evidence = role = s0 = None
                 if rp.title == 1 or (rp.title == 2 and not _title_case_line(ctx, start)):
                     evidence, role = "title", rp.title_role
-                elif rp.title_before:
+                elif rp.title_before and titles.last_between(max(0, start - 110), start) is not None:
+                    # (no title phrase in the 110 characters before: none in the sentence, whose start is not
+                    # needed then)
                     s0 = _sentence_start(scan, start, 110)
                     role = _title_before(ctx, titles, start, s0, len(rp.tokens)) or None
                     if role:
@@ -606,8 +608,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                         evidence = evidence or "apposition"
                 if evidence is None and _COPULA_RE.match(folded, end):
                     evidence = "copula"
-                if evidence is None and rp.speech and _speech_subject(
-                        ctx, start, end, _sentence_start(scan, start, 80) if s0 is None else max(s0, start - 80)):
+                if evidence is None and rp.speech and _speech_subject(ctx, start, end, s0):
                     evidence = "speech"
                 cands.append(_Candidate(start, end, rp.tokens, rp.words, rp.surname, evidence, role))
     # coordination: "ses homologues estonien Tamm et lettone Ozola", "Senators Roe and Smith"
@@ -622,12 +623,20 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
     return cands
 
 
-def _speech_subject(ctx: ParseContext, start: int, end: int, s0: int) -> bool:
+def _speech_subject(ctx: ParseContext, start: int, end: int, s0: int | None) -> bool:
     """The name after a French inverted speech verb ("a déclaré Kowalski") or before an English one,
-    in its sentence (from `s0`, at most 80 characters back)."""
-    before = ctx.folded[s0:start]
-    if not ((_EN_SPEECH_AFTER_RE.match(ctx.folded, end) and before.strip()) or (
-            _FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before))):
+    in its sentence, at most 80 characters back (`s0`: the start of the sentence at most 110 characters
+    back, None if not known yet)."""
+    folded = ctx.folded
+    lo = max(0, start - 80)
+    english = _EN_SPEECH_AFTER_RE.match(folded, end) is not None
+    if not english and not _FR_AUX_RE.search(folded[lo:start]):
+        # no auxiliary in the 80 characters before, so none in the sentence: its start is not needed
+        # (the sentence starts after a character that is no part of a word, as a slice starts)
+        return False
+    s0 = _sentence_start(ctx.scan, start, 80) if s0 is None else max(s0, lo)
+    before = folded[s0:start]
+    if not ((english and before.strip()) or (_FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before))):
         return False
     # an article right before: "the Kremlin said" (the article is at most 3 letters before the spaces)
     return not _ARTICLE_END_RE.search(before, max(0, len(before.rstrip()) - 3))
