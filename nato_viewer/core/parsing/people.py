@@ -47,10 +47,9 @@ _PARTICLE = r"(?:de|du|des|da|di|dos|das|do|del|della|van|von|der|den|ter|ten|le
 _GROUP_RE = re.compile(_CAP + r"(?:[ \u00a0\u202f](?:" + _PARTICLE + r"[ \u00a0\u202f]){0,3}" + _CAP + r")*")
 _WORD_RE = re.compile(r"[\w'’-]+")
 _LONG_WORD_INITIAL_RE = re.compile(r"([\w'’-])[\w'’-]{3,}")
-# The text up to the last stop before a position: stretches without a stop, each with the stop after it,
-# matched forwards (`[^...]*+` gives back no character: the engine tests each character once, where
-# `(?s:.*)[...]` runs to the end first and then backs up one character at a time).
-_LAST_STOP_RE = re.compile(r"(?:[^.!?\n;:«»“”\"()\[\]]*+[.!?\n;:«»“”\"()\[\]])*")
+# The last stop before a position: a greedy run then one stop, matched once (a search with a look-ahead
+# to the end would test the rest of the window again at every stop).
+_LAST_STOP_RE = re.compile(r"(?s:.*)[.!?\n;:«»“”\"()\[\]]")
 _BYLINE_RE = re.compile(
     r"^\s*(?:by|par|photo\w*|credits?|©|\(?reporting by|\(?writing by|\(?editing by|\(?edited by|redige par"
     r"|edite par|propos recueillis par|avec)\b"
@@ -317,7 +316,8 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
 
 def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
     # the start with a shorter limit is max(start, pos - shorter limit)
-    return _LAST_STOP_RE.match(scan, max(0, pos - limit), pos).end()
+    m = _LAST_STOP_RE.match(scan, max(0, pos - limit), pos)
+    return m.end() if m else max(0, pos - limit)
 
 
 class _TitleIndex:
