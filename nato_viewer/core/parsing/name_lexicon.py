@@ -166,7 +166,9 @@ _EXTRA_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": 
 
 def name_key(word: str) -> str:
     """Folded form of a word for the name lists (also folds the letters NFD leaves alone: ł, ø, đ...)."""
-    return fold_word(word).translate(_EXTRA_FOLD)
+    folded = fold_word(word)
+    # str.translate with a dict looks every character up (a KeyError each): ASCII words have none to fold
+    return folded if folded.isascii() else folded.translate(_EXTRA_FOLD)
 
 
 def is_gerund(word: str) -> bool:

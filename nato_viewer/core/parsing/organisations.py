@@ -11,8 +11,7 @@ import re
 
 from nato_viewer.core.model import Mention, Organisation
 from nato_viewer.core.parsing.context import ParseContext
-from nato_viewer.core.parsing.text import WordStartScan
-from nato_viewer.core.parsing.titles import trie_pattern
+from nato_viewer.core.parsing.titles import WordSetScan, trie_pattern
 
 # canonical name -> folded surface forms (longest forms are tried first)
 _KNOWN: dict[str, tuple[str, ...]] = {
@@ -65,7 +64,7 @@ _CASE_SENSITIVE = {"un", "eu", "ue", "shape", "nac", "nrf", "b9"}
 _FORMS = sorted(((form, name) for name, forms in _KNOWN.items() for form in forms), key=lambda x: -len(x[0]))
 _KNOWN_RE = re.compile(r"\b(?<!-)" + trie_pattern([f for f, _ in _FORMS]) + r"(?![\w-])")
 _FORM_TO_NAME = {f: n for f, n in _FORMS}
-_KNOWN_SCAN = WordStartScan(_KNOWN_RE, _FORM_TO_NAME)
+_KNOWN_SCAN = WordSetScan(_KNOWN_RE, _FORM_TO_NAME)
 
 # The word boundary is tested after each head's capital, "M(?<!\wM)inistry" for "\bMinistry": a pattern that
 # opens with these few capitals lets the regex engine skip straight to them.
@@ -75,6 +74,9 @@ _GENERIC_RE = re.compile(
     r"|C(?<!\wC)onseil)(?: (?:of|for|de|des|du|de la|de l'|d')\s?[A-ZÉÈ][\w'’-]*(?: (?:and|et|of|de|des|du)?\s?"
     r"[A-ZÉÈ][\w'’-]*){0,4})"
 )
+# Its matches start at one of these words (folded): found from the words of the text (see WordSetScan).
+_GENERIC_SCAN = WordSetScan(_GENERIC_RE, ["ministry", "ministere", "department", "departement", "agency", "agence",
+                                          "office", "commission", "committee", "comite", "council", "conseil"])
 
 
 def find_organisations(ctx: ParseContext) -> list[Organisation]:
@@ -90,7 +92,7 @@ def find_organisations(ctx: ParseContext) -> list[Organisation]:
         org = found.setdefault(name, Organisation(name))
         org.mentions.append(Mention(text[s:e], (s, e)))
         taken.append((s, e))
-    for m in _GENERIC_RE.finditer(scan, ctx.body_start):
+    for m in _GENERIC_SCAN.finditer(folded, ctx.body_start, scan):
         s, e = m.start(), m.end()
         if any(a <= s < b or a < e <= b for a, b in taken):
             continue

@@ -30,7 +30,7 @@ from nato_viewer.core.parsing.name_lexicon import (
 from nato_viewer.core.parsing.organisations import find_organisations
 from nato_viewer.core.parsing.prose import line_end, line_start, prose
 from nato_viewer.core.parsing.speech_verbs import SPEECH_VERB_RE
-from nato_viewer.core.parsing.text import fold_word
+from nato_viewer.core.parsing.text import boundary_words, fold_word
 from nato_viewer.core.parsing.titles import (
     HONORIFIC_ABBREVIATIONS,
     TITLE_HEAD_MIN_LEN,
@@ -62,7 +62,8 @@ _FR_INVERTED_SUBJECT_RE = re.compile(
     r"(?:(?!que\b|qu'|l'|d')[\w'-]+\s+){0,2}$"
 )
 _ARTICLE_END_RE = re.compile(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s*$")
-_FR_AUX_RE = re.compile(r"\b(?:a|avait|ont|aura)\s")
+# `\b(?:a|avait|ont|aura)\s` written to open with its first letters: the search skips to an "a" or an "o"
+_FR_AUX_RE = re.compile(boundary_words("a|avait|ont|aura") + r"\s")
 _EN_SPEECH_AFTER_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|wrote|tweeted|stressed|noted)\b")
 
 
@@ -94,6 +95,10 @@ class _Candidate:
 @lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return name_key(word).rstrip(".")
+
+
+# the same words come back in run after run
+_is_gerund = lru_cache(maxsize=65536)(is_gerund)
 
 
 @dataclass
@@ -294,7 +299,7 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
             # a surname that is also a place ("Tom Jordan") may follow a given name
             if u.not_name and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
                 break
-            if headline and is_gerund(u.text):  # "President John Doe Welcoming Estonia"
+            if headline and _is_gerund(u.text):  # "President John Doe Welcoming Estonia"
                 break
             j += 1
         while j > i and group[j - 1].key in NAME_PARTICLES:
@@ -492,7 +497,7 @@ class _GroupPlan:
         self.label = len(tokens) > 1 and all(t.allcaps or t.initial or t.key in NAME_PARTICLES for t in tokens)
         # the headline rule (see `_runs`) applies to groups of more than two words and can only change
         # their runs with a gerund after the first word: the others need no look at their line
-        self.headline_rule = len(tokens) > 2 and any(is_gerund(t.text) for t in tokens[1:])
+        self.headline_rule = len(tokens) > 2 and any(_is_gerund(t.text) for t in tokens[1:])
         self._runs: dict[bool, list[_RunPlan]] = runs or {}
 
     def runs(self, headline: bool) -> list[_RunPlan]:
@@ -550,13 +555,14 @@ def _word_plan(word: str, first_inside_word: bool = False) -> tuple[_GroupPlan, 
 
 def _lone_word_plan(word: str, first_inside_word: bool) -> tuple[_GroupPlan, ...]:
     """`_word_plan` of a lone word, in short: one token at most, a group of it, a run of it."""
-    if _lone_word_skipped(word) or first_inside_word:
+    if first_inside_word:
         return ()
+    # the token's flags first: they are shared with the runs of several words, and reject most lone words
     info = _word_info(word)
     if info is None:
         return ()
     text, key, allcaps, possessive, title, not_name, initial = info
-    if allcaps or title or not_name or key in NAME_PARTICLES:  # "Le", "De" start no name
+    if allcaps or title or not_name or key in NAME_PARTICLES or _lone_word_skipped(word):  # "Le", "De" start no name
         return ()
     tok = _Token(0, len(text), text, key, True, allcaps, possessive, title, not_name, initial)
     words = (text,)
@@ -568,11 +574,11 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
     scan, folded = ctx.scan, ctx.folded
     titles = _TitleIndex(ctx)
     cands: list[_Candidate] = []
-    for m in _GROUP_RE.finditer(scan, ctx.body_start):
-        base = m.start()
-        plan = _word_plan(m.group(0))
+    for base, stop in map(re.Match.span, _GROUP_RE.finditer(scan, ctx.body_start)):
+        word = scan[base:stop]
+        plan = _word_plan(word)
         if plan and base and (scan[base - 1].isalnum() or scan[base - 1] == "_"):
-            plan = _word_plan(m.group(0), True)
+            plan = _word_plan(word, True)
         for gp in plan:
             group = gp.tokens
             if gp.label:
@@ -586,7 +592,9 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 evidence = role = s0 = None
                 if rp.title == 1 or (rp.title == 2 and not _title_case_line(ctx, start)):
                     evidence, role = "title", rp.title_role
-                elif rp.title_before:
+                elif rp.title_before and titles.last_between(max(0, start - 110), start) is not None:
+                    # (no title phrase in the 110 characters before: none in the sentence, whose start is not
+                    # needed then)
                     s0 = _sentence_start(scan, start, 110)
                     role = _title_before(ctx, titles, start, s0, len(rp.tokens)) or None
                     if role:
@@ -600,8 +608,7 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                         evidence = evidence or "apposition"
                 if evidence is None and _COPULA_RE.match(folded, end):
                     evidence = "copula"
-                if evidence is None and rp.speech and _speech_subject(
-                        ctx, start, end, _sentence_start(scan, start, 80) if s0 is None else max(s0, start - 80)):
+                if evidence is None and rp.speech and _speech_subject(ctx, start, end, s0):
                     evidence = "speech"
                 cands.append(_Candidate(start, end, rp.tokens, rp.words, rp.surname, evidence, role))
     # coordination: "ses homologues estonien Tamm et lettone Ozola", "Senators Roe and Smith"
@@ -616,12 +623,20 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
     return cands
 
 
-def _speech_subject(ctx: ParseContext, start: int, end: int, s0: int) -> bool:
+def _speech_subject(ctx: ParseContext, start: int, end: int, s0: int | None) -> bool:
     """The name after a French inverted speech verb ("a déclaré Kowalski") or before an English one,
-    in its sentence (from `s0`, at most 80 characters back)."""
-    before = ctx.folded[s0:start]
-    if not ((_EN_SPEECH_AFTER_RE.match(ctx.folded, end) and before.strip()) or (
-            _FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before))):
+    in its sentence, at most 80 characters back (`s0`: the start of the sentence at most 110 characters
+    back, None if not known yet)."""
+    folded = ctx.folded
+    lo = max(0, start - 80)
+    english = _EN_SPEECH_AFTER_RE.match(folded, end) is not None
+    if not english and not _FR_AUX_RE.search(folded[lo:start]):
+        # no auxiliary in the 80 characters before, so none in the sentence: its start is not needed
+        # (the sentence starts after a character that is no part of a word, as a slice starts)
+        return False
+    s0 = _sentence_start(ctx.scan, start, 80) if s0 is None else max(s0, lo)
+    before = folded[s0:start]
+    if not ((english and before.strip()) or (_FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before))):
         return False
     # an article right before: "the Kremlin said" (the article is at most 3 letters before the spaces)
     return not _ARTICLE_END_RE.search(before, max(0, len(before.rstrip()) - 3))
