@@ -656,12 +656,12 @@ def _fill_number_of(folded: str, scan: str, readings: list[_Reading]) -> None:
     for r in readings:
         if (r.kind is None and not r.num.year_like and r.num.value > 1
                 and _ENDS_A_CLAUSE.match(folded, r.num.end)):
-            window_start = max(0, r.start - 160)
-            window = folded[window_start:r.start]
-            cut = 0
-            for sb in _SENTENCE_BREAK.finditer(window):
-                cut = sb.end()
             if _TO_NUMBER.search(folded, max(0, r.start - 12), r.start):
+                # "the number of" is looked for back to the start of the sentence, at most 160 characters
+                window_start = max(0, r.start - 160)
+                cut = 0
+                for sb in _SENTENCE_BREAK.finditer(folded[window_start:r.start]):
+                    cut = sb.end()
                 nb = None
                 for found in _NUMBER_OF.finditer(folded, window_start + cut, r.start):
                     nb = found

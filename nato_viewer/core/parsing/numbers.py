@@ -75,6 +75,49 @@ def _spelled_regex(lang: str) -> re.Pattern:
 
 
 _SPELLED = {lang: _spelled_regex(lang) for lang in ("fr", "en")}
+
+
+# A spelled number starts with a number word followed by something that is not a letter or a digit
+# (a joiner or the end), so every place `_SPELLED` can match ends its first word at a space of the
+# text as ASCII bytes where all but A-Z, a-z and 0-9 is a space.  Read backwards, such a place is a
+# space followed by a reversed number word: a search opening with a literal space, which the regex
+# engine skips to fast, where `_SPELLED` itself would stop at most letters of the text.
+_WORD_BYTES = bytes(b if (0x30 <= b <= 0x39 or 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A) else 0x20
+                    for b in range(256))
+
+
+def _ends_regex(lang: str) -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
+    units, mult = _word_tables(lang)
+    words = set(units) | set(mult)
+    # the search gives the longest reversed word at a space; words ending the same way are tried too
+    lengths = {w[::-1]: tuple(sorted({len(v) for v in words if w.endswith(v)}, reverse=True)) for w in words}
+    return re.compile(rb" (?=(" + trie(w[::-1] for w in words).encode() + rb"))"), lengths
+
+
+_SPELLED_ENDS = {lang: _ends_regex(lang) for lang in ("fr", "en")}
+
+
+def spelled_matches(folded: str, raw: bytes, lang: str, start: int, end: int) -> list[re.Match]:
+    """`_SPELLED[lang].finditer(folded, start, end)` as a list; `raw` is `folded` encoded to ASCII
+    ("?" for any other character)."""
+    ends, lengths = _SPELLED_ENDS[lang]
+    # the end of the text counts as a space: back[r] is the character at end - r
+    back = b" " + raw[start:end].translate(_WORD_BYTES)[::-1]
+    places = []
+    for m in ends.finditer(back):
+        places.extend(end - m.start() - n for n in lengths[m.group(1).decode()])
+    places.sort()
+    match = _SPELLED[lang].match
+    found = []
+    last = start
+    for pos in places:
+        if pos < last:
+            continue
+        m = match(folded, pos, end)
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
 _SPELLED_TOKEN = re.compile(r"[a-z]+")
 
 
@@ -289,7 +332,8 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
 
     # Digits are found in a bytes copy where every ASCII digit and every character outside ASCII (which
     # may be a digit: "٣") is "0" and the rest a space: a search for one byte is the fastest scan there is.
-    marks = folded.encode("ascii", "replace").translate(_DIGIT_MARKS)
+    raw = folded.encode("ascii", "replace")
+    marks = raw.translate(_DIGIT_MARKS)
     pos = start
     while True:
         at = marks.find(b"0", pos, end)
@@ -317,7 +361,7 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
                             year_like=year_like and not scaled, digits_end=m.end()))
 
     units, mult = _word_tables(lang)
-    for m in _SPELLED[lang].finditer(folded, start, end):
+    for m in spelled_matches(folded, raw, lang, start, end):
         ms = m.start()
         if (ms and (folded[ms - 1].isalnum() or folded[ms - 1] in "-_")) or (
             taken and any(s <= ms < e or ms <= s < m.end() for s, e in taken)
