@@ -120,14 +120,3 @@ def test_candidates_and_acronyms_are_the_plain_ones(text):
     kept = [m.span() for m in C._acronyms(text, C._marked(ctx))
             if not (text[m.start() - 1:m.start()].isalnum() or text[m.start() - 1:m.start()] in (".", "_"))]
     assert kept == _plain_acronyms(text)
-
-
-_LEAD_PIECES = ["sous la direction des", "sous l'egide du", "led by", "under the leadership of", "a l'initiative de",
-                "at the initiative of", "pilote par", "dirige par", "the", "la", "l'", "x", " ", "  ", ",", "leader"]
-
-
-@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=12).map(" ".join))
-@settings(max_examples=300, deadline=None)
-def test_lead_words_come_with_every_lead_match(lw):
-    if R._LEAD_BEFORE_RE.search(lw):
-        assert R._has_lead_word(lw)

@@ -564,9 +564,8 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
     sentence = folded[g.s:g.e]
     lw = g.left[-70:]
     # "sous la direction des États-Unis, la fourniture d'aide militaire à Kiev", "the Contact Group led by".
-    # Leadership wording is rare: its words are looked for first, the sentence searched only after them.
-    if _has_lead_word(lw) and _LEAD_BEFORE_RE.search(lw) \
-            and (any(t[2] for t in triggers) or _sentence_has(ctx, _GIVING_GROUP_RE, g.s, g.e)):
+    # The sentence test first: it is read once per sentence, and most sentences give nothing.
+    if (any(t[2] for t in triggers) or _sentence_has(ctx, _GIVING_GROUP_RE, g.s, g.e)) and _LEAD_BEFORE_RE.search(lw):
         anchor = _GIVING_GROUP_RE.search(sentence)
         strong = [t for t in triggers if t[2]]
         start = strong[0][0] if strong else (g.s + anchor.start() if anchor else g.s)
@@ -633,12 +632,6 @@ def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple
         if _CLAUSE_BREAK_RE.search(gap) or len(gap.split()) > 15:
             break
     return None
-
-
-def _has_lead_word(lw: str) -> bool:
-    """Whether `lw` holds a word every match of _LEAD_BEFORE_RE holds (a cheap test before the search)."""
-    return ("sous l" in lw or "led by" in lw or "leadership of" in lw or "initiative" in lw
-            or "pilote par" in lw or "dirige par" in lw)
 
 
 _PREP_BEFORE_RE = re.compile(
