@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.country_lexicon import ADJ, CITY, NAME, SEAT
-from nato_viewer.core.parsing.text import boundary_words, by_first_letter, sentence_at, shorten
+from nato_viewer.core.parsing.text import (
+    ascii_forms,
+    boundary_words,
+    by_first_letter,
+    sentence_at,
+    shorten,
+    split_alternatives,
+    trie_regex,
+)
 
 
 @dataclass
@@ -34,6 +42,22 @@ class Hit:
 
 
 # --- vocabulary (folded: lower case, no accents) -------------------------------------------------
+
+
+def _word_start(alternatives: str) -> str:
+    r"""`\b(?:a1|b1|a2)` as `(?:a(?<!\wa)(?:1|2)|b(?<!\wb)(?:1))`, for alternatives that each start with a letter.
+
+    A search with a leading `\b` tries the whole pattern at every position; opening with literals lets
+    the regex engine skip to the first letters. The boundary is tested after the letter, which means the
+    same thing, and the order within a letter is kept (see by_first_letter): every match is the same.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for alt in split_alternatives(alternatives):
+        if not (alt[:1].isalpha() and alt[:1].isascii()):
+            raise ValueError(f"alternative {alt!r} does not start with a letter")
+        by_letter.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f"{k}(?<!\\w{k})(?:{'|'.join(rest)})" for k, rest in by_letter.items()) + ")"
+
 
 # Verbs and nouns by which a state gives support. Strong ones make a pledge on their own.
 _STRONG = (
@@ -56,15 +80,37 @@ _WEAK = (
 # text (the first alternative that fits is taken), which _triggers reads back once per word.
 _TRIGGER_RE = re.compile(r"\b" + by_first_letter(_STRONG + "|" + _WEAK) + r"\b")
 _STRONG_RE = re.compile(_STRONG)
+
+
+def _literal_prefix(alternative: str) -> str:
+    """The characters every match of a regex alternative opens with: "suppl" for "suppl(?:y|ie[sd])"."""
+    out: list[str] = []
+    for ch in alternative:
+        if ch in "\\[(.^$|+":
+            break
+        if ch in "?*{":  # the character before is optional or repeated
+            out.pop()
+            break
+        out.append(ch)
+    if not out:
+        raise ValueError(f"alternative {alternative!r} opens with no literal")
+    return "".join(out)
+
+
+# Where a pledge word can start in the word-start bytes of the folded text (see ascii_forms): after a
+# space, the opening of an alternative with its characters other than a-z and 0-9 made spaces.
+_TRIGGER_STARTS = re.compile(rb" (?=" + trie_regex(sorted(
+    {re.sub(r"[^a-z0-9]", " ", _literal_prefix(alt)) for alt in split_alternatives(_STRONG + "|" + _WEAK)}
+)).encode() + rb")")
 _STRONG_WORDS: dict[str, bool] = {}
 
 # Wording that turns a sentence away from a pledge: exercises, one's own defence spending, accession,
 # purely political reaffirmations, hostile acts.
-_NOT_PLEDGE_RE = re.compile(
-    r"\b(?:exercis\w*|exercice\w*|manoeuvres?|own defen[cs]e|propre defense|reaffirm\w*|reaffirme\w*|"
+_NOT_PLEDGE_RE = re.compile(_word_start(
+    r"exercis\w*|exercice\w*|manoeuvres?|own defen[cs]e|propre defense|reaffirm\w*|reaffirme\w*|"
     r"reitere\w*|reiterat\w*|accession|adhesion|ratif\w*|membership|"
     r"applications?|candidature|candidacy|defen[cs]e spending|depenses de defense|gdp|pib|oppos\w*|refus\w*|"
-    r"withh[eo]ld\w*)\b"
+    r"withh[eo]ld\w*") + r"\b"
 )
 # Hostile acts: near the state, they make it an aggressor, not a giver ("Russian deployments", "arms
 # transfers from the DPRK to Russia").
@@ -76,12 +122,12 @@ _HOSTILE_RE = re.compile(
 
 # Prepositions that make the following state a receiver of support.
 _TO_RE = re.compile(
-    r"\b(?:to|for|towards|a|au|aux|pour|envers|en faveur d[eu']?|au profit d[eu']?|aupres d[eu']?)\s*"
+    _word_start(r"to|for|towards|a|au|aux|pour|envers|en faveur d[eu']?|au profit d[eu']?|aupres d[eu']?") + r"\s*"
     r"(?:the |la |le |les |l')?$"
 )
 _SECURITY_OF_RE = re.compile(
-    r"\b(?:securite|security|defen[cs]e|souverainete|sovereignty|people|peuple|population|needs|besoins|"
-    r"capabilities|capacites|resilience|reforms|reformes)\s+(?:of|de|du|des|d')\s*"
+    _word_start(r"securite|security|defen[cs]e|souverainete|sovereignty|people|peuple|population|needs|besoins|"
+                r"capabilities|capacites|resilience|reforms|reformes") + r"\s+(?:of|de|du|des|d')\s*"
     r"(?:the |la |le |les |l')?$"
 )
 # Immediately before a state that receives: "support Ukraine", "soutenir l'Ukraine", "aider les forces armées".
@@ -89,7 +135,7 @@ _OBJECT_VERBS = (
     r"support(?:s|ed|ing)?|help(?:s|ed|ing)?|assist(?:s|ed|ing)?|arm(?:s|ed|ing)?|equip(?:s|ped|ping)?|"
     r"train(?:s|ed|ing)?|soutenir|soutient|soutiennent|soutiendr\w*|aider|aident|aidera\w*|armer|equiper|former"
 )
-_OBJECT_RE = re.compile(r"\b" + by_first_letter(_OBJECT_VERBS) + r"\s+(?:the |la |le |les |l')?$")
+_OBJECT_RE = re.compile(_word_start(_OBJECT_VERBS) + r"\s+(?:the |la |le |les |l')?$")
 _OBJECT_ADJ_RE = re.compile(r"\b(?:" + _OBJECT_VERBS + r")\s+(?:the |la |le |les |l'|des )?(?:\w+\s+){0,2}$")
 # Words that make the next state the agent of a pledge word before it ("de la part du Canada", "by Norway").
 _AGENT_BEFORE_RE = re.compile(
@@ -117,12 +163,13 @@ _LEAD_BEFORE_RE = re.compile(
 )
 _GIVING_GROUP_RE = re.compile(boundary_words(r"contact group|groupe de contact|coalition") + r"\b")
 # Prepositions that place an event in a country or city.
-_IN_RE = re.compile(r"(?:\b(?:in|at|a|au|aux|en|near|pres d[e'u]|hosted by|accueilli\w* par)\s*(?:the |la |le |les |l')?)$")
+_IN_RE = re.compile(
+    _word_start(r"in|at|a|au|aux|en|near|pres d[e'u]|hosted by|accueilli\w* par") + r"\s*(?:the |la |le |les |l')?$")
 _HOST_AFTER_RE = re.compile(
     r"^(?:'s)?\s*(?:summit|sommet|ministerial|(?:[^.;:!?\n]{0,45}?\b)?(?:will host|hosts|hosted|is hosting|"
     r"accueille|accueillera|accueillent|a accueilli|host country|host nation|pays hote))\b")
 _HOST_BEFORE_RE = re.compile(
-    r"\b(?:sommet|summit|reunion|conference|ministerielle|rencontre)\s*(?:de l'otan |of nato |de l'alliance )?"
+    _word_start(r"sommet|summit|reunion|conference|ministerielle|rencontre") + r"\s*(?:de l'otan |of nato |de l'alliance )?"
     r"(?:de |d'|du |des |in |at |a |en |au |aux )(?:la |le |les |l'|the )?$"
 )
 # "NATO Leaders' Meeting London 2019": an event name followed by its city.
@@ -353,14 +400,33 @@ def _dateline_tail(folded: str, end: int) -> bool:
     )
 
 
-def _triggers(sentence: str, offset: int) -> list[tuple[int, int, bool]]:
+def _triggers(ctx: ParseContext, s: int, e: int) -> list[tuple[int, int, bool]]:
+    """The matches of _TRIGGER_RE.finditer(flat[s:e]) as (start, end, strong), offsets in the text.
+
+    A search tries the pattern at every character; it can only match at the start of the slice or at
+    a word start that opens like one of its words, and the word-start bytes of the document give those
+    places in one literal-led scan. The pattern is then tried there, in order and without overlaps, as
+    finditer does. (A character that is no word character is no a-z or 0-9 either, so a word start of
+    the slice is a space in the bytes, and the flat text differs from the folded one only by line breaks,
+    which are spaces there too.)
+    """
+    sentence = _flat(ctx)[s:e]
+    data = ascii_forms(ctx.folded)[1]
+    match = _TRIGGER_RE.match
     found = []
-    for m in _TRIGGER_RE.finditer(sentence):
+    last = 0
+    for pos in [0, *(m.end() - s for m in _TRIGGER_STARTS.finditer(data, s, e))]:
+        if pos < last:
+            continue
+        m = match(sentence, pos)
+        if m is None:
+            continue
         word = m.group()
         strong = _STRONG_WORDS.get(word)
         if strong is None:
             strong = _STRONG_WORDS[word] = _STRONG_RE.fullmatch(word) is not None
-        found.append((m.start() + offset, m.end() + offset, strong))
+        found.append((m.start() + s, m.end() + s, strong))
+        last = m.end()
     return found
 
 
@@ -369,7 +435,7 @@ def _sentence_triggers(ctx: ParseContext, s: int, e: int) -> list[tuple[int, int
     cache = ctx._cache.setdefault("country_triggers", {})
     key = (s, e)
     if key not in cache:
-        cache[key] = _triggers(_flat(ctx)[s:e], s)
+        cache[key] = _triggers(ctx, s, e)
     return cache[key]
 
 
