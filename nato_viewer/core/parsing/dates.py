@@ -32,9 +32,75 @@ from nato_viewer.core.parsing.date_lexicon import (
     month_number,
     weekday_number,
 )
-from nato_viewer.core.parsing.text import fold_word, sentence_at
+from nato_viewer.core.parsing.text import fold_word, sentence_at, split_alternatives
 
 # ---------------------------------------------------------------- patterns
+
+# Most date patterns would open with `\b` or a look-behind: the regex engine then tries a match at every
+# position of a window. Written to open with their possible first characters (see `_at_word_start`),
+# they let the engine jump from candidate to candidate, and match exactly as before.
+
+
+def _group_end(pattern: str) -> int:
+    """Index of the parenthesis that closes the group `pattern` opens with."""
+    depth, cls, esc = 0, False, False
+    for i, ch in enumerate(pattern):
+        if esc:
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise ValueError(f"unbalanced {pattern!r}")
+
+
+def _spelt_out(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern`, a leading group spelt out until each opens with a letter or
+    a digit: `(?:a|b)c` gives `ac`, `bc`; `(?:a|b)?c` gives `ac`, `bc`, `c`. The engine tries them in the
+    order it tries the branches of the original, so their first match is its first match."""
+    out: list[str] = []
+    for alt in split_alternatives(pattern):
+        if alt.startswith("(?:"):
+            end = _group_end(alt)
+            rest = alt[end + 1:]
+            optional = rest.startswith("?")
+            if optional:
+                rest = rest[1:]
+            if rest[:1] in ("?", "*", "+", "{"):
+                raise ValueError(f"cannot spell out {alt!r}")
+            for inner in split_alternatives(alt[3:end]):
+                out += _spelt_out(inner + rest)
+            if optional:  # greedy: the group first, then without it
+                out += _spelt_out(rest)
+        elif alt[:1].isascii() and alt[:1].isalnum() and alt[1:2] not in ("?", "*", "+", "{"):
+            out.append(alt)
+        else:
+            raise ValueError(f"cannot spell out {alt!r}")
+    return out
+
+
+def _at_word_start(alternatives: list[str], not_after: str = r"\w", names: list[str] | None = None) -> str:
+    r"""`(?<!not_after)(?:alternatives)` for alternatives that open with a letter or digit (see `_spelt_out`),
+    grouped by that first character, which the engine tests first; the look-behind comes after it,
+    `x(?<!not_after x)`, as in text.boundary_words. Alternatives with different first characters never match
+    at the same place and the order within one is kept, so every match is the same. `names` ends each
+    alternative with an empty named group, which `lastgroup` reports: a group around the alternative would
+    hide its literal first character from the engine."""
+    by_first: dict[str, list[str]] = {}
+    for i, alt in enumerate(alternatives):
+        rest = alt[1:] if names is None else f"{alt[1:]}(?P<{names[i]}>)"
+        by_first.setdefault(alt[0], []).append(rest)
+    return "(?:" + "|".join(
+        f"{first}(?<!{not_after}{first})(?:{'|'.join(rests)})" for first, rests in by_first.items()) + ")"
+
 
 _ORD = r"(?:st|nd|rd|th|er)?"
 _DAY_PREFIX = (
@@ -61,27 +127,36 @@ _DMY = re.compile(
     + r"(?:[ \t]*(?:-|au|et|and|to|through)[ \t]*(?:le" + _SP + r")?(?P<d2>" + DAY_RE + r")" + _ORD + r")?"
     + _SP + r"(?:of" + _SP + r")?(?P<m>" + MONTH_RE + r")(?:[ \t]*,?" + _SP + r"(?P<y>" + YEAR_RE + r"))?(?![\w-])"
 )
-_ISO = re.compile(r"(?<![\w-])(?P<y>" + YEAR_RE + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\w-])")
-_NUMERIC = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>" + YEAR_RE + r")(?![\w/])")
+_DIGIT = re.compile(r"[0-9]")
+_YEARS = _spelt_out(YEAR_RE)
+_ISO = re.compile(
+    r"(?P<y>" + _at_word_start(_YEARS, r"[\w-]") + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\w-])")
+# `\d{1,2}` not after [\w/.], written to open with the digit (see `_at_word_start`)
+_NUMERIC = re.compile(r"(?P<a>\d(?<![\w/.]\d)\d?)[/.](?P<b>\d{1,2})[/.](?P<y>" + YEAR_RE + r")(?![\w/])")
 _MONTH_YEAR = re.compile(
     r"\b(?:(?P<edge>debut|fin|mi|early|mid|late|end of|the end of|beginning of)[ \t]*-?[ \t]*)?"
     r"(?P<m>" + MONTH_RE + r")[ \t]*,?" + _SP + r"(?:de" + _SP + r"|of" + _SP + r")?(?P<y>" + YEAR_RE + r")(?![\w-])"
 )
-_YEAR_END = re.compile(
-    r"\b(?:(?:d'ici|jusqu'a|avant)[ \t]+(?:a[ \t]+)?la[ \t]+fin[ \t]+(?:de[ \t]+|d')?(?:l'annee[ \t]+)?|"
+_YEAR_END_LEAD = (
+    r"(?:d'ici|jusqu'a|avant)[ \t]+(?:a[ \t]+)?la[ \t]+fin[ \t]+(?:de[ \t]+|d')?(?:l'annee[ \t]+)?|"
     r"(?:a[ \t]+la[ \t]+|a[ \t]+|en[ \t]+)?fin[ \t]+(?:de[ \t]+|d')?(?:l'annee[ \t]+)?|"
     r"(?:by|at|before|until|through|till|to)[ \t]+(?:the[ \t]+)?end[ \t]+of[ \t]+(?:the[ \t]+year[ \t]+)?|"
-    r"(?:the[ \t]+)?end[ \t]+of[ \t]+(?:the[ \t]+year[ \t]+)?|through[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?|by[ \t]+year-end[ \t]+)"
-    r"(?P<y>" + YEAR_RE + r"|this year|the year|l'annee|cette annee|l'annee en cours|the decade)(?![\w-])"
+    r"(?:the[ \t]+)?end[ \t]+of[ \t]+(?:the[ \t]+year[ \t]+)?|through[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?|by[ \t]+year-end[ \t]+"
+)
+_YEAR_END = re.compile(
+    _at_word_start(_spelt_out(_YEAR_END_LEAD)) + r"(?P<y>" + YEAR_RE + r"|this year|the year|l'annee|cette annee|l'annee en cours|the decade)(?![\w-])"
 )
 _YEAR_RANGE = re.compile(
     r"(?<![\w$€£-])(?:(?:between|entre|from|de)[ \t]+)?(?P<y1>" + YEAR_RE + r")[ \t]*(?:-|/|to|and|a|et|through)[ \t]*"
     r"(?P<y2>" + YEAR_RE + r"|\d\d)(?![\w%-])"
 )
-_YEAR = re.compile(r"(?<![\w$€£.,/-])(?P<y>" + YEAR_RE + r")(?![\w%-]|[.,]\d)")
+_YEAR = re.compile(r"(?P<y>" + _at_word_start(_YEARS, r"[\w$€£.,/-]") + r")(?![\w%-]|[.,]\d)")
+_MONTH_LEAD = (
+    r"in|en|this|next|last|early|late|mid|since|depuis|by|until|d'ici|au mois de|le mois de|"
+    r"mois de|debut|fin|mi|the|de|of|during|pendant|ce|cet|ces|from|des"
+)
 _MONTH_ALONE = re.compile(
-    r"\b(?P<lead>in|en|this|next|last|early|late|mid|since|depuis|by|until|d'ici|au mois de|le mois de|"
-    r"mois de|debut|fin|mi|the|de|of|during|pendant|ce|cet|ces|from|des)[ \t]*-?[ \t]*(?P<m>" + FULL_MONTH_RE + r")"
+    r"(?P<lead>" + _at_word_start(_spelt_out(_MONTH_LEAD)) + r")[ \t]*-?[ \t]*(?P<m>" + FULL_MONTH_RE + r")"
     r"(?:[ \t]+(?P<tail>prochain|dernier|passe))?(?![\w-])"
 )
 _WEEKDAY = re.compile(
@@ -131,13 +206,17 @@ _RELATIVE = [
     (r"actuellement(?: en cours)?|en cours|currently(?: under ?way)?|under ?way|ongoing|at present|"
      r"a l'heure actuelle|a present|toujours en cours|as of today", "ongoing"),
 ]
+# Each phrase not after [\w'-], ending with its own empty group rN; _RELATIVE_KIND gives its kind.
+_RELATIVE_PHRASES = [(phrase, kind) for pattern, kind in _RELATIVE for phrase in _spelt_out(pattern)]
 _RELATIVE_RE = re.compile(
-    r"(?<![\w'-])(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_RELATIVE)) + r")(?![\w-])"
+    _at_word_start([p for p, _ in _RELATIVE_PHRASES], r"[\w'-]", [f"r{i}" for i in range(len(_RELATIVE_PHRASES))])
+    + r"(?![\w-])"
 )
-_RELATIVE_KIND = {f"r{i}": kind for i, (_, kind) in enumerate(_RELATIVE)}
+_RELATIVE_KIND = {f"r{i}": kind for i, (_, kind) in enumerate(_RELATIVE_PHRASES)}
 # "by 2035", "d'ici 2030", "within six months"
+_WITHIN_LEADS = ("within", "in the next", "dans les", "d'ici", "au cours des")
 _WITHIN = re.compile(
-    r"\b(?:within|in the next|dans les|d'ici|au cours des)[ \t]+(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
+    r"\b(?:" + "|".join(_WITHIN_LEADS) + r")[ \t]+(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|twelve|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze)[ \t]+"
     r"(?:prochains?[ \t]+|prochaines[ \t]+)?(?P<u>days?|weeks?|months?|years?|jours|semaines|mois|ans|annees)(?![\w-])"
 )
@@ -235,10 +314,11 @@ def _day_dates(m: re.Match, ref: dt.date | None) -> tuple[dt.date, dt.date | Non
 def _absolute(folded: str, windows: list[tuple[int, int, set[str]]], ref: dt.date | None) -> Iterator[_Found]:
     """Full dates in the windows of `_windows`, pattern by pattern: the day-month patterns where a
     window holds a month name, the numeric ones where it holds a year."""
+    # A day-month date holds a day number (ASCII digits, see DAY_RE): a quick search for one spares
+    # the patterns most windows with only a month name.
+    days = [(lo, hi) for lo, hi, sorts in windows if "month" in sorts and _DIGIT.search(folded, lo, hi)]
     for rx in (_MDY, _DMY):
-        for lo, hi, sorts in windows:
-            if "month" not in sorts:
-                continue
+        for lo, hi in days:
             for m in rx.finditer(folded, lo, hi):
                 got = _day_dates(m, ref)
                 if got is None:
@@ -385,14 +465,31 @@ def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
 
 def _scan_dates(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None) -> list[_Found]:
     found: list[_Found] = []
+    # _WITHIN opens with one of a few words, rare in a text: found once with str.find, they tell the
+    # windows where it may match (the others are spared the pattern).
+    leads = _places(ctx.folded, _WITHIN_LEADS, lo, hi) if ref is not None else []
     for wlo, whi, sorts in _windows(ctx.folded, lo, hi):
-        _scan_window(ctx, wlo, whi, ref, found, sorts)
+        i = bisect_left(leads, wlo)
+        _scan_window(ctx, wlo, whi, ref, found, sorts, i < len(leads) and leads[i] < whi)
     found.sort(key=lambda f: f.span)
     return found
 
 
+def _places(folded: str, words: tuple[str, ...], lo: int, hi: int) -> list[int]:
+    """Where each of `words` starts in folded[lo:hi], in order."""
+    out = []
+    for word in words:
+        at = folded.find(word, lo, hi)
+        while at >= 0:
+            out.append(at)
+            at = folded.find(word, at + 1, hi)
+    out.sort()
+    return out
+
+
 def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found: list[_Found],
-                 sorts: set[str]) -> None:
+                 sorts: set[str], within: bool) -> None:
+    """The dates of one window; `within`: whether a lead word of _WITHIN starts in it."""
     folded, scan = ctx.folded, ctx.scan
     taken = _Taken()
 
@@ -427,7 +524,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
         if y1 < y2i <= y1 + 30 and _year_ok(scan, folded, m.start("y1"), m.end()):
             keep(_Found(m.span(), dt.date(y1, 1, 1), dt.date(y2i, 12, 31), "range"))
     if ref is not None:
-        for m in _WITHIN.finditer(folded, lo, hi) if words or years or "digit" in sorts else ():
+        for m in _WITHIN.finditer(folded, lo, hi) if within and (words or years or "digit" in sorts) else ():
             n = m["n"]
             count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
             if not 0 < count <= 100:
@@ -443,7 +540,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
                 end = _add_months(ref, 12 * count)
             keep(_Found(m.span(), ref, end, "range", relative=True))
         for m in _RELATIVE_RE.finditer(folded, lo, hi) if words else ():
-            kind = _RELATIVE_KIND[m.lastgroup]  # the rN groups hold no capturing group of their own
+            kind = _RELATIVE_KIND[m.lastgroup]
             if kind.startswith("day") and re.search(r"(?:\bof|\bde|d'|\bfor|\bpour) $", folded[max(0, m.start() - 5):m.start()]):
                 continue  # "the technology of tomorrow", "l'Europe de demain": not a day
             start, end, precision = _relative(kind, ref)
