@@ -34,7 +34,7 @@ def test_word_set_scans_are_the_pattern_matches(case):
     lo = min(lo, len(folded))
     for scan, pattern in ((TITLE_HEAD_SCAN, TITLE_HEAD_RE), (_KNOWN_SCAN, _KNOWN_RE)):
         assert [m.span() for m in scan.finditer(folded, lo)] == [m.span() for m in pattern.finditer(folded, lo)]
-    generic = [m.span() for m in _GENERIC_SCAN.finditer(folded, lo, text)]
+    generic = [m.span() for m in _GENERIC_SCAN.finditer(folded, lo, text=text)]
     assert generic == [m.span() for m in _GENERIC_RE.finditer(text, lo)]
 
 

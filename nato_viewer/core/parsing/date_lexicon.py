@@ -10,7 +10,7 @@ import re
 
 from babel import Locale
 
-from nato_viewer.core.parsing.text import WordStartScan, fold_word, trie_regex
+from nato_viewer.core.parsing.text import WordSetScan, fold_word, trie_regex
 
 
 def _month_names() -> dict[str, int]:
@@ -88,5 +88,5 @@ ANCHOR_WORDS = frozenset(
     list(MONTHS) + list(WEEKDAYS) + ["aujourd'hui", "today", "tonight", "hier", "yesterday", "veille", "demain", "tomorrow", "avant-hier", "apres-demain", "semaine", "week", "weeks", "mois", "month", "months", "annee", "annees", "year", "years", "year's", "l'an", "l'annee", "un an", "days", "jours", "recent", "recente", "recentes", "recents", "recemment", "recently", "lately", "far", "jusqu'a", "jusqu'ici", "date", "actuellement", "cours", "currently", "underway", "under way", "ongoing", "present", "summer", "spring", "fall", "autumn", "winter", "ete", "printemps", "automne", "hiver", "decade", "matin", "soir", "morning", "afternoon", "evening", "ago", "earlier", "within", "d'ici"]
 )
 ANCHOR_RE = re.compile(r"\b(?:\d|" + trie_regex(ANCHOR_WORDS) + r"(?![\w-]))")
-# The same matches, found fast (see WordStartScan).
-ANCHOR_SCAN = WordStartScan(ANCHOR_RE, ANCHOR_WORDS, digits=True)
+# The same matches, found fast (see WordSetScan).
+ANCHOR_SCAN = WordSetScan(ANCHOR_RE, ANCHOR_WORDS, digits=True)

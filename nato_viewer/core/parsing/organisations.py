@@ -11,7 +11,8 @@ import re
 
 from nato_viewer.core.model import Mention, Organisation
 from nato_viewer.core.parsing.context import ParseContext
-from nato_viewer.core.parsing.titles import WordSetScan, trie_pattern
+from nato_viewer.core.parsing.text import WordSetScan
+from nato_viewer.core.parsing.titles import trie_pattern
 
 # canonical name -> folded surface forms (longest forms are tried first)
 _KNOWN: dict[str, tuple[str, ...]] = {
@@ -92,7 +93,7 @@ def find_organisations(ctx: ParseContext) -> list[Organisation]:
         org = found.setdefault(name, Organisation(name))
         org.mentions.append(Mention(text[s:e], (s, e)))
         taken.append((s, e))
-    for m in _GENERIC_SCAN.finditer(folded, ctx.body_start, scan):
+    for m in _GENERIC_SCAN.finditer(folded, ctx.body_start, text=scan):
         s, e = m.start(), m.end()
         if any(a <= s < b or a < e <= b for a, b in taken):
             continue

@@ -346,44 +346,84 @@ _LAST_ASCII: tuple = (None, b"", b"")
 _WORD_START_SEPARATORS = bytes(b if (0x61 <= b <= 0x7A or 0x30 <= b <= 0x39) else 0x20 for b in range(256))
 
 
-class WordStartScan:
-    """The matches `pattern.finditer` gives on folded text, found several times faster, for a pattern
-    that only matches at a word start (after no letter or digit), with one of `words` (folded, ASCII)
-    or, with `digits`, with a digit.
+_SCANNED_WORDS: set[bytes] = set()  # the first words of every WordSetScan
+_LAST_WORDS: tuple = (None, 0, b"", frozenset())
 
-    The regex engine skips fast only to a literal: on the text as ASCII bytes where everything but
-    a-z and 0-9 is a space, a search opening with a space jumps from word to word and tries the words
-    (their other characters made spaces) as a trie. That gives every place where `pattern` can match
-    and a few more ("_", a letter outside ASCII before the word); `pattern` itself is then tried at
-    each, in order and without overlaps, as finditer does.
+
+def document_words(folded: str) -> tuple[bytes, frozenset[bytes]]:
+    """The word-start bytes of `folded` (`ascii_forms`) with a space after, and the words of the text
+    that some `WordSetScan` looks for.
+
+    Dates, title phrases and organisations are looked for in turn in the same document: it is split once.
+    """
+    global _LAST_WORDS
+    last = _LAST_WORDS  # one read: another thread may replace it meanwhile
+    if last[0] is not folded or last[1] != len(_SCANNED_WORDS):
+        data = ascii_forms(folded)[1]
+        present = frozenset(_SCANNED_WORDS.intersection(data.split()))
+        last = _LAST_WORDS = (folded, len(_SCANNED_WORDS), data + b" ", present)
+    return last[2], last[3]
+
+
+_DIGIT_START = re.compile(rb" [0-9]")
+
+
+class WordSetScan:
+    """The matches `pattern.finditer(text, lo, hi)` gives, for a pattern that only matches at a word start
+    (after no letter or digit) where the first word, its run of a-z and 0-9 in `folded`, is a first word
+    of `words`, or, with `digits`, where a digit stands.
+
+    A regex attempt at every word start of the text costs more than one split of the text into words and
+    a set intersection: the few words of the set that the text holds are then found each by `bytes.find`,
+    and `pattern` is tried there, in order and without overlaps, as finditer does. `text` is `folded` or
+    a text that folds to it (same length, so the same offsets).
     """
 
     def __init__(self, pattern: re.Pattern, words, digits: bool = False):
-        words = sorted({re.sub(r"[^a-z0-9]", " ", w) for w in words})
-        if not all(w.isascii() and w[:1].strip() for w in words):
-            raise ValueError("words must be folded ASCII and start with a letter or digit")
         self.pattern = pattern
         self.digits = digits
-        self.starts = re.compile(rb" (?=" + (rb"[0-9]|" if digits else b"") + trie_regex(words).encode() + rb")")
+        self.firsts = frozenset(re.split(r"[^a-z0-9]", w)[0].encode("ascii") for w in words)
+        if not all(self.firsts):
+            raise ValueError("words must be folded ASCII and start with a letter or digit")
+        _SCANNED_WORDS.update(self.firsts)
 
-    def finditer(self, folded: str, lo: int = 0, hi: int | None = None):
-        hi = len(folded) if hi is None else hi
-        raw, data = ascii_forms(folded)
-        starts = [m.end() for m in self.starts.finditer(data, max(lo - 1, 0), hi)]
-        starts.append(lo)
+    def starts(self, folded: str, lo: int = 0, hi: int | None = None) -> list[int]:
+        """`lo` and the word starts in [lo, hi) where a first word of the set (or a digit) may stand, in order."""
+        data, present = document_words(folded)
+        end = len(folded) if hi is None else hi
+        begin = max(lo - 1, 0)
+        starts = [lo]
+        if end < len(folded):
+            # the word cut by `end`: the pattern sees only its head, which may be another word
+            starts.append(data.rfind(b" ", begin, end) + 1)
+        # a word may end the text: its closing space is the one `document_words` adds
+        find_end = len(data) if end >= len(folded) else end
+        for word in self.firsts & present:
+            needle = b" " + word + b" "
+            at = data.find(needle, begin, find_end)
+            while at >= 0:
+                starts.append(at + 1)
+                at = data.find(needle, at + 1, find_end)
         if self.digits:
-            at = raw.find(b"?", lo, hi)
+            starts += [m.end() - 1 for m in _DIGIT_START.finditer(data, begin, end)]
+            raw = ascii_forms(folded)[0]
+            at = raw.find(b"?", lo, end)
             while at >= 0:  # a digit outside ASCII ("٣") is a digit to `pattern`
                 if folded[at].isdigit():
                     starts.append(at)
-                at = raw.find(b"?", at + 1, hi)
+                at = raw.find(b"?", at + 1, end)
         starts.sort()
+        return starts
+
+    def finditer(self, folded: str, lo: int = 0, hi: int | None = None, text: str | None = None):
+        text = folded if text is None else text
+        end = len(text) if hi is None else hi
         match = self.pattern.match
         last = lo
-        for pos in starts:
-            if pos < last:
+        for pos in self.starts(folded, lo, hi):
+            if pos < last or pos >= end:
                 continue
-            m = match(folded, pos, hi)
+            m = match(text, pos, end)
             if m:
                 yield m
                 last = m.end() if m.end() > pos else pos + 1

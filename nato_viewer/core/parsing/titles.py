@@ -8,74 +8,12 @@ from __future__ import annotations
 
 import re
 
-from nato_viewer.core.parsing.text import ascii_forms
+from nato_viewer.core.parsing.text import WordSetScan
 from nato_viewer.core.parsing.text import trie_regex as trie_pattern
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
-
-
-_LAST_WORDS: tuple = (None, 0, 0, b"", frozenset())
-_SCANNED_WORDS: set[bytes] = set()  # the first words of every WordSetScan
-
-
-def document_words(folded: str, lo: int = 0) -> tuple[bytes, frozenset[bytes]]:
-    """The word-start bytes of `folded` (`ascii_forms`) with a space after, and the words from `lo` on
-    that some `WordSetScan` looks for.
-
-    Title phrases and organisations are looked for in turn in the same document: it is split once.
-    """
-    global _LAST_WORDS
-    last = _LAST_WORDS  # one read: another thread may replace it meanwhile
-    if last[0] is not folded or last[1] != lo or last[2] != len(_SCANNED_WORDS):
-        data = ascii_forms(folded)[1]
-        present = frozenset(_SCANNED_WORDS.intersection(data[lo:].split()))
-        last = _LAST_WORDS = (folded, lo, len(_SCANNED_WORDS), data + b" ", present)
-    return last[3], last[4]
-
-
-class WordSetScan:
-    """The matches `pattern.finditer(text, lo)` gives, for a pattern that only matches at a word start (after
-    no letter or digit) where the first word, its run of a-z and 0-9 in `folded`, is a first word of `words`.
-
-    A regex attempt at every word start of the text (`WordStartScan`) costs more than one split of the text
-    into words and a set intersection: the few words of the set that the text holds are then found each by
-    `bytes.find`, and `pattern` is tried there, in order and without overlaps, as finditer does. `text` is
-    `folded` or a text that folds to it (same length, so the same offsets).
-    """
-
-    def __init__(self, pattern: re.Pattern, words):
-        self.pattern = pattern
-        self.firsts = frozenset(re.split(r"[^a-z0-9]", w)[0].encode("ascii") for w in words)
-        if not all(self.firsts):
-            raise ValueError("words must be folded ASCII and start with a letter or digit")
-        _SCANNED_WORDS.update(self.firsts)
-
-    def starts(self, folded: str, lo: int = 0) -> list[int]:
-        """`lo` and the word starts after it where a first word of the set stands, in order."""
-        data, present = document_words(folded, lo)
-        starts = [lo]
-        for word in self.firsts & present:
-            needle = b" " + word + b" "
-            at = data.find(needle, max(lo - 1, 0))
-            while at >= 0:
-                starts.append(at + 1)
-                at = data.find(needle, at + 1)
-        starts.sort()
-        return starts
-
-    def finditer(self, folded: str, lo: int = 0, text: str | None = None):
-        text = folded if text is None else text
-        match = self.pattern.match
-        last = lo
-        for pos in self.starts(folded, lo):
-            if pos < last:
-                continue
-            m = match(text, pos)
-            if m:
-                yield m
-                last = m.end() if m.end() > pos else pos + 1
 
 
 # Single words that are (part of) a title or function. Matching a word of this set right
