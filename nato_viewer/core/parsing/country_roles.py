@@ -20,6 +20,7 @@ from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.country_lexicon import ADJ, CITY, NAME, SEAT
 from nato_viewer.core.parsing.text import (
     ascii_forms,
+    at_word_start,
     boundary_words,
     by_first_letter,
     sentence_at,
@@ -44,19 +45,9 @@ class Hit:
 # --- vocabulary (folded: lower case, no accents) -------------------------------------------------
 
 
-def _word_start(alternatives: str) -> str:
-    r"""`\b(?:a1|b1|a2)` as `(?:a(?<!\wa)(?:1|2)|b(?<!\wb)(?:1))`, for alternatives that each start with a letter.
-
-    A search with a leading `\b` tries the whole pattern at every position; opening with literals lets
-    the regex engine skip to the first letters. The boundary is tested after the letter, which means the
-    same thing, and the order within a letter is kept (see by_first_letter): every match is the same.
-    """
-    by_letter: dict[str, list[str]] = {}
-    for alt in split_alternatives(alternatives):
-        if not (alt[:1].isalpha() and alt[:1].isascii()):
-            raise ValueError(f"alternative {alt!r} does not start with a letter")
-        by_letter.setdefault(alt[0], []).append(alt[1:])
-    return "(?:" + "|".join(f"{k}(?<!\\w{k})(?:{'|'.join(rest)})" for k, rest in by_letter.items()) + ")"
+def _at_word_start(alternatives: str) -> str:
+    r"""`\b(?:alternatives)` written so a search skips to the first letters (see text.at_word_start)."""
+    return at_word_start(split_alternatives(alternatives))
 
 
 # Verbs and nouns by which a state gives support. Strong ones make a pledge on their own.
@@ -106,7 +97,7 @@ _STRONG_WORDS: dict[str, bool] = {}
 
 # Wording that turns a sentence away from a pledge: exercises, one's own defence spending, accession,
 # purely political reaffirmations, hostile acts.
-_NOT_PLEDGE_RE = re.compile(_word_start(
+_NOT_PLEDGE_RE = re.compile(_at_word_start(
     r"exercis\w*|exercice\w*|manoeuvres?|own defen[cs]e|propre defense|reaffirm\w*|reaffirme\w*|"
     r"reitere\w*|reiterat\w*|accession|adhesion|ratif\w*|membership|"
     r"applications?|candidature|candidacy|defen[cs]e spending|depenses de defense|gdp|pib|oppos\w*|refus\w*|"
@@ -122,11 +113,11 @@ _HOSTILE_RE = re.compile(
 
 # Prepositions that make the following state a receiver of support.
 _TO_RE = re.compile(
-    _word_start(r"to|for|towards|a|au|aux|pour|envers|en faveur d[eu']?|au profit d[eu']?|aupres d[eu']?") + r"\s*"
+    _at_word_start(r"to|for|towards|a|au|aux|pour|envers|en faveur d[eu']?|au profit d[eu']?|aupres d[eu']?") + r"\s*"
     r"(?:the |la |le |les |l')?$"
 )
 _SECURITY_OF_RE = re.compile(
-    _word_start(r"securite|security|defen[cs]e|souverainete|sovereignty|people|peuple|population|needs|besoins|"
+    _at_word_start(r"securite|security|defen[cs]e|souverainete|sovereignty|people|peuple|population|needs|besoins|"
                 r"capabilities|capacites|resilience|reforms|reformes") + r"\s+(?:of|de|du|des|d')\s*"
     r"(?:the |la |le |les |l')?$"
 )
@@ -135,7 +126,7 @@ _OBJECT_VERBS = (
     r"support(?:s|ed|ing)?|help(?:s|ed|ing)?|assist(?:s|ed|ing)?|arm(?:s|ed|ing)?|equip(?:s|ped|ping)?|"
     r"train(?:s|ed|ing)?|soutenir|soutient|soutiennent|soutiendr\w*|aider|aident|aidera\w*|armer|equiper|former"
 )
-_OBJECT_RE = re.compile(_word_start(_OBJECT_VERBS) + r"\s+(?:the |la |le |les |l')?$")
+_OBJECT_RE = re.compile(_at_word_start(_OBJECT_VERBS) + r"\s+(?:the |la |le |les |l')?$")
 _OBJECT_ADJ_RE = re.compile(r"\b(?:" + _OBJECT_VERBS + r")\s+(?:the |la |le |les |l'|des )?(?:\w+\s+){0,2}$")
 # Words that make the next state the agent of a pledge word before it ("de la part du Canada", "by Norway").
 _AGENT_BEFORE_RE = re.compile(
@@ -164,12 +155,12 @@ _LEAD_BEFORE_RE = re.compile(
 _GIVING_GROUP_RE = re.compile(boundary_words(r"contact group|groupe de contact|coalition") + r"\b")
 # Prepositions that place an event in a country or city.
 _IN_RE = re.compile(
-    _word_start(r"in|at|a|au|aux|en|near|pres d[e'u]|hosted by|accueilli\w* par") + r"\s*(?:the |la |le |les |l')?$")
+    _at_word_start(r"in|at|a|au|aux|en|near|pres d[e'u]|hosted by|accueilli\w* par") + r"\s*(?:the |la |le |les |l')?$")
 _HOST_AFTER_RE = re.compile(
     r"^(?:'s)?\s*(?:summit|sommet|ministerial|(?:[^.;:!?\n]{0,45}?\b)?(?:will host|hosts|hosted|is hosting|"
     r"accueille|accueillera|accueillent|a accueilli|host country|host nation|pays hote))\b")
 _HOST_BEFORE_RE = re.compile(
-    _word_start(r"sommet|summit|reunion|conference|ministerielle|rencontre") + r"\s*(?:de l'otan |of nato |de l'alliance )?"
+    _at_word_start(r"sommet|summit|reunion|conference|ministerielle|rencontre") + r"\s*(?:de l'otan |of nato |de l'alliance )?"
     r"(?:de |d'|du |des |in |at |a |en |au |aux )(?:la |le |les |l'|the )?$"
 )
 # "NATO Leaders' Meeting London 2019": an event name followed by its city.

@@ -32,7 +32,7 @@ from nato_viewer.core.parsing.date_lexicon import (
     month_number,
     weekday_number,
 )
-from nato_viewer.core.parsing.text import fold_word, sentence_at, split_alternatives
+from nato_viewer.core.parsing.text import at_word_start, fold_word, sentence_at, split_alternatives
 
 # ---------------------------------------------------------------- patterns
 
@@ -87,21 +87,6 @@ def _spelt_out(pattern: str) -> list[str]:
     return out
 
 
-def _at_word_start(alternatives: list[str], not_after: str = r"\w", names: list[str] | None = None) -> str:
-    r"""`(?<!not_after)(?:alternatives)` for alternatives that open with a letter or digit (see `_spelt_out`),
-    grouped by that first character, which the engine tests first; the look-behind comes after it,
-    `x(?<!not_after x)`, as in text.boundary_words. Alternatives with different first characters never match
-    at the same place and the order within one is kept, so every match is the same. `names` ends each
-    alternative with an empty named group, which `lastgroup` reports: a group around the alternative would
-    hide its literal first character from the engine."""
-    by_first: dict[str, list[str]] = {}
-    for i, alt in enumerate(alternatives):
-        rest = alt[1:] if names is None else f"{alt[1:]}(?P<{names[i]}>)"
-        by_first.setdefault(alt[0], []).append(rest)
-    return "(?:" + "|".join(
-        f"{first}(?<!{not_after}{first})(?:{'|'.join(rests)})" for first, rests in by_first.items()) + ")"
-
-
 _ORD = r"(?:st|nd|rd|th|er)?"
 _DAY_PREFIX = (
     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?:today|aujourd'hui|ce jour))"
@@ -130,7 +115,7 @@ _DMY = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 _YEARS = _spelt_out(YEAR_RE)
 _ISO = re.compile(
-    r"(?P<y>" + _at_word_start(_YEARS, r"[\w-]") + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\w-])")
+    r"(?P<y>" + at_word_start(_YEARS, r"[\w-]") + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\w-])")
 # `\d{1,2}` not after [\w/.], written to open with the digit (see `_at_word_start`)
 _NUMERIC = re.compile(r"(?P<a>\d(?<![\w/.]\d)\d?)[/.](?P<b>\d{1,2})[/.](?P<y>" + YEAR_RE + r")(?![\w/])")
 _MONTH_YEAR = re.compile(
@@ -144,19 +129,19 @@ _YEAR_END_LEAD = (
     r"(?:the[ \t]+)?end[ \t]+of[ \t]+(?:the[ \t]+year[ \t]+)?|through[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?|by[ \t]+year-end[ \t]+"
 )
 _YEAR_END = re.compile(
-    _at_word_start(_spelt_out(_YEAR_END_LEAD)) + r"(?P<y>" + YEAR_RE + r"|this year|the year|l'annee|cette annee|l'annee en cours|the decade)(?![\w-])"
+    at_word_start(_spelt_out(_YEAR_END_LEAD)) + r"(?P<y>" + YEAR_RE + r"|this year|the year|l'annee|cette annee|l'annee en cours|the decade)(?![\w-])"
 )
 _YEAR_RANGE = re.compile(
     r"(?<![\w$€£-])(?:(?:between|entre|from|de)[ \t]+)?(?P<y1>" + YEAR_RE + r")[ \t]*(?:-|/|to|and|a|et|through)[ \t]*"
     r"(?P<y2>" + YEAR_RE + r"|\d\d)(?![\w%-])"
 )
-_YEAR = re.compile(r"(?P<y>" + _at_word_start(_YEARS, r"[\w$€£.,/-]") + r")(?![\w%-]|[.,]\d)")
+_YEAR = re.compile(r"(?P<y>" + at_word_start(_YEARS, r"[\w$€£.,/-]") + r")(?![\w%-]|[.,]\d)")
 _MONTH_LEAD = (
     r"in|en|this|next|last|early|late|mid|since|depuis|by|until|d'ici|au mois de|le mois de|"
     r"mois de|debut|fin|mi|the|de|of|during|pendant|ce|cet|ces|from|des"
 )
 _MONTH_ALONE = re.compile(
-    r"(?P<lead>" + _at_word_start(_spelt_out(_MONTH_LEAD)) + r")[ \t]*-?[ \t]*(?P<m>" + FULL_MONTH_RE + r")"
+    r"(?P<lead>" + at_word_start(_spelt_out(_MONTH_LEAD)) + r")[ \t]*-?[ \t]*(?P<m>" + FULL_MONTH_RE + r")"
     r"(?:[ \t]+(?P<tail>prochain|dernier|passe))?(?![\w-])"
 )
 _WEEKDAY = re.compile(
@@ -209,7 +194,7 @@ _RELATIVE = [
 # Each phrase not after [\w'-], ending with its own empty group rN; _RELATIVE_KIND gives its kind.
 _RELATIVE_PHRASES = [(phrase, kind) for pattern, kind in _RELATIVE for phrase in _spelt_out(pattern)]
 _RELATIVE_RE = re.compile(
-    _at_word_start([p for p, _ in _RELATIVE_PHRASES], r"[\w'-]", [f"r{i}" for i in range(len(_RELATIVE_PHRASES))])
+    at_word_start([p for p, _ in _RELATIVE_PHRASES], r"[\w'-]", [f"r{i}" for i in range(len(_RELATIVE_PHRASES))])
     + r"(?![\w-])"
 )
 _RELATIVE_KIND = {f"r{i}": kind for i, (_, kind) in enumerate(_RELATIVE_PHRASES)}
