@@ -32,33 +32,26 @@ from nato_viewer.core.parsing.date_lexicon import (
     month_number,
     weekday_number,
 )
-from nato_viewer.core.parsing.text import at_word_start, fold_word, sentence_at, split_alternatives
+from nato_viewer.core.parsing.text import (
+    at_word_start,
+    fold_word,
+    regex_structure,
+    sentence_at,
+    split_alternatives,
+)
 
 # ---------------------------------------------------------------- patterns
 
 # Most date patterns would open with `\b` or a look-behind: the regex engine then tries a match at every
-# position of a window. Written to open with their possible first characters (see `_at_word_start`),
+# position of a window. Written to open with their possible first characters (see text.at_word_start),
 # they let the engine jump from candidate to candidate, and match exactly as before.
 
 
 def _group_end(pattern: str) -> int:
     """Index of the parenthesis that closes the group `pattern` opens with."""
-    depth, cls, esc = 0, False, False
-    for i, ch in enumerate(pattern):
-        if esc:
-            esc = False
-        elif ch == "\\":
-            esc = True
-        elif cls:
-            cls = ch != "]"
-        elif ch == "[":
-            cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+    for i, ch, depth in regex_structure(pattern):
+        if ch == ")" and depth == 0:
+            return i
     raise ValueError(f"unbalanced {pattern!r}")
 
 
@@ -116,7 +109,7 @@ _DIGIT = re.compile(r"[0-9]")
 _YEARS = _spelt_out(YEAR_RE)
 _ISO = re.compile(
     r"(?P<y>" + at_word_start(_YEARS, r"[\w-]") + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\w-])")
-# `\d{1,2}` not after [\w/.], written to open with the digit (see `_at_word_start`)
+# `\d{1,2}` not after [\w/.], written to open with the digit (see text.at_word_start)
 _NUMERIC = re.compile(r"(?P<a>\d(?<![\w/.]\d)\d?)[/.](?P<b>\d{1,2})[/.](?P<y>" + YEAR_RE + r")(?![\w/])")
 _MONTH_YEAR = re.compile(
     r"\b(?:(?P<edge>debut|fin|mi|early|mid|late|end of|the end of|beginning of)[ \t]*-?[ \t]*)?"

@@ -251,10 +251,11 @@ def shorten(text: str, limit: int = 140) -> str:
     return cut + "…"
 
 
-def split_alternatives(alternatives: str) -> list[str]:
-    """The top-level alternatives of a regex `a|b(?:c|d)|[|]` (groups and classes kept whole)."""
-    parts, depth, cls, esc, cur = [], 0, False, False, []
-    for ch in alternatives:
+def regex_structure(pattern: str):
+    """(index, character, depth) for each character of a regex outside escapes and character classes;
+    the depth of a "(" counts it, the depth of a ")" no longer does."""
+    depth, cls, esc = 0, False, False
+    for i, ch in enumerate(pattern):
         if esc:
             esc = False
         elif ch == "\\":
@@ -263,17 +264,18 @@ def split_alternatives(alternatives: str) -> list[str]:
             cls = ch != "]"
         elif ch == "[":
             cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-            continue
-        cur.append(ch)
-    parts.append("".join(cur))
-    return parts
+        else:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            yield i, ch, depth
+
+
+def split_alternatives(alternatives: str) -> list[str]:
+    """The top-level alternatives of a regex `a|b(?:c|d)|[|]` (groups and classes kept whole)."""
+    bars = [i for i, ch, depth in regex_structure(alternatives) if ch == "|" and depth == 0]
+    return [alternatives[s + 1:e] for s, e in zip([-1] + bars, bars + [len(alternatives)])]
 
 
 def by_first_letter(alternatives: str) -> str:
