@@ -7,8 +7,6 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nato_viewer.core.parsing import countries as C
-from nato_viewer.core.parsing import country_lexicon as L
 from nato_viewer.core.parsing import country_roles as R
 from nato_viewer.core.parsing.context import ParseContext
 
@@ -75,48 +73,3 @@ def test_literal_prefix():
     assert R._literal_prefix(r"annonces? de soutien") == "annonce"
     assert R._literal_prefix(r"mis(?:e|es)? a disposition") == "mis"
     assert R._literal_prefix(r"aide militaire") == "aide militaire"
-
-
-# --- gazetteer candidates and acronyms ---------------------------------------------------------------
-
-_NAME_PIECES = [
-    "Ukraine", "UKRAINE", "ukraine", "Ukrainian", "The", "the", "Hague", "United", "States", "U.S.", "US", "USA",
-    "UK", "DPRK", "DRC", "PRC", "ROK", "UAE", "USAF", "Us", "États", "Etats-Unis", "Türkiye", "Turkey", "Côte",
-    "d'Ivoire", "Moscou", "Élysée", "New", "York", "Jordan", "Poland", "Polish", "Ā", "đ", "Ø", "É", "“", "”",
-    "’s", "'s", ".", ",", "_", "-", "x", "X", "1", " ", "\n", "(", ")", "ñ", "İ",
-]
-_name_texts = st.lists(st.sampled_from(_NAME_PIECES), max_size=25).map(" ".join)
-_name_glued = st.lists(st.sampled_from(_NAME_PIECES + [" "]), max_size=25).map("".join)
-
-
-def _plain_candidates(ctx):
-    folded, found, last = ctx.folded, [], 0
-    for cap in L.CAPITAL_RE.finditer(ctx.scan):
-        pos = cap.start()
-        if pos < last or folded[pos:cap.end()] not in L.FIRST_WORDS:
-            continue
-        m = L.NAME_RE.match(folded, pos)
-        if m:
-            key = m.group(0)
-            found.append((pos, m.end(), key if key.isalpha() else re.sub(r"\s+", " ", key)))
-            last = m.end()
-    return found
-
-
-def _plain_acronyms(scan):
-    out = []
-    for m in L.ACRONYM_RE.finditer(scan):
-        before = scan[m.start() - 1] if m.start() else " "
-        if not (before.isalnum() or before in "._"):
-            out.append(m.span())
-    return out
-
-
-@given(st.one_of(_name_texts, _name_glued))
-@settings(max_examples=500, deadline=None)
-def test_candidates_and_acronyms_are_the_plain_ones(text):
-    ctx = ParseContext(text=text, scan=text, language="en", doc_date=None)
-    assert C._candidates(ctx) == _plain_candidates(ctx)
-    kept = [m.span() for m in C._acronyms(text, C._marked(ctx))
-            if not (text[m.start() - 1:m.start()].isalnum() or text[m.start() - 1:m.start()] in (".", "_"))]
-    assert kept == _plain_acronyms(text)

@@ -8,18 +8,14 @@ French"). Roles are read by country_roles.
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from operator import attrgetter
 
 from nato_viewer.core.model import COUNTRY_ROLES, Country, CountryMention
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.country_lexicon import (
-    ACRONYM_AT,
     ACRONYM_RE,
     ACRONYMS,
     ADJ,
-    CAPITAL_AT,
-    CAPITAL_MARK,
     CAPITAL_RE,
     CITY,
     FIRST_WORDS,
@@ -27,7 +23,6 @@ from nato_viewer.core.parsing.country_lexicon import (
     LOWER_RE,
     NAME,
     NAME_RE,
-    OTHER_CAPITAL_AT,
     PERSON_LIKE,
     PREFIX_RE,
     PREFIXES,
@@ -81,7 +76,7 @@ def _mentions(ctx: ParseContext) -> list[Hit]:
         if folded.find("form", lo, start) >= 0 and _LABEL_BEFORE_RE.search(folded[lo:start]):
             continue
         hits.append(Hit(entry.code, start, end, entry.kind))
-    for m in _acronyms(scan, _marked(ctx)):
+    for m in ACRONYM_RE.finditer(scan):
         before = scan[m.start() - 1] if m.start() else " "
         if before.isalnum() or before in "._" or _in_caps_run(scan, m.start(), m.end()):
             continue
@@ -125,19 +120,13 @@ _LABEL_BEFORE_RE = re.compile(r"\b(?:format|formule)\s+(?:dit\s+|called\s+|de\s+
 
 def _candidates(ctx: ParseContext) -> list[tuple[int, int, str]]:
     """Gazetteer matches (start, end, folded key), longest first and without overlaps."""
-    folded, scan = ctx.folded, ctx.scan
+    folded = ctx.folded
     found: list[tuple[int, int, str]] = []
     last = 0
     match = NAME_RE.match
-    capital = CAPITAL_RE.match
-    marked = _marked(ctx)
-    # The CAPITAL_RE matches whose word is in FIRST_WORDS: the marked bytes give every start they can have
-    # (a match starts nowhere inside another, so trying CAPITAL_RE at each start finds the same matches).
-    for pos in sorted([m.start() for m in CAPITAL_AT.finditer(marked)] + [m.start() for m in OTHER_CAPITAL_AT.finditer(marked)]):
-        if pos < last:
-            continue
-        cap = capital(scan, pos)
-        if cap is None or folded[pos:cap.end()] not in FIRST_WORDS:
+    for cap in CAPITAL_RE.finditer(ctx.scan):
+        pos = cap.start()
+        if pos < last or folded[pos:cap.end()] not in FIRST_WORDS:
             continue
         m = match(folded, pos)
         if m:
@@ -154,25 +143,6 @@ def _candidates(ctx: ParseContext) -> list[tuple[int, int, str]]:
                 kept.append(f)
         found = kept
     return found
-
-
-def _marked(ctx: ParseContext) -> bytes:
-    """The text as ASCII bytes, capitals A-Z as \x01 and other characters outside ASCII as "?"."""
-    marked = ctx._cache.get("country_marked")
-    if marked is None:
-        marked = ctx._cache["country_marked"] = ctx.scan.encode("ascii", "replace").translate(CAPITAL_MARK)
-    return marked
-
-
-def _acronyms(scan: str, marked: bytes) -> list[re.Match]:
-    """The matches of ACRONYM_RE.finditer(scan) that start after no letter, digit, "." or "_".
-
-    Only those are kept by the caller; one of them starts where the marked bytes have a run of two to four
-    capitals, and no match finditer would give instead covers that start (it would end in the run's
-    letters, before which the run has none).
-    """
-    match = ACRONYM_RE.match
-    return [m for m in map(match, repeat(scan), (a.start() for a in ACRONYM_AT.finditer(marked))) if m]
 
 
 def _looks_like_person(text: str, start: int, end: int) -> bool:

@@ -323,20 +323,6 @@ LOWER_RE = re.compile(r"[^\w.](" + trie_regex(sorted(k for k, e in LEXICON.items
 CAPITAL_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w.].)[^\W\d_]*")
 FIRST_WORDS = frozenset(m.group(0) for m in (re.match(r"[^\W\d_]+", k) for k in LEXICON) if m)
 
-# The same starts, and those of acronyms, found fast on the ASCII bytes of the text (see countries): a search
-# that opens with a literal byte skips to it, one that opens with a class reads every character.
-# Capitals A-Z become \x01 there, the characters outside ASCII "?". A CAPITAL_RE word that folds to one of
-# FIRST_WORDS opens with \x01 or "?" after no a-z, digit, "_", "." or capital, and its other letters (any
-# case, or outside ASCII) spell the rest of one of those words: no letter of its word is checked first.
-CAPITAL_MARK = bytes.maketrans(bytes(range(65, 91)), b"\x01" * 26)
-_REST = re.sub(r"[a-z]", lambda m: f"[{m.group()}\\x01?]", trie_regex(sorted({w[1:] for w in FIRST_WORDS})))
-CAPITAL_AT = re.compile(rb"\x01(?<![a-z0-9_.\x01]\x01)(?=" + _REST.encode() + rb"(?![a-z\x01]))")
-OTHER_CAPITAL_AT = re.compile(rb"\?(?<![a-z0-9_.\x01]\?)(?=" + _REST.encode() + rb"(?![a-z\x01]))")
-
 # A literal alternation with no look-behind is scanned fast; the left boundary is checked by the caller.
 ACRONYM_RE = re.compile(r"(?:" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")(?!\w)")
-# A run of two to four capitals after no a-z, digit, "_", "." or capital, before no word character: the
-# places where an acronym the caller keeps can start, in the marked bytes.
-assert all(re.fullmatch("[A-Z]{2,4}", a) for a in ACRONYMS)
-ACRONYM_AT = re.compile(rb"\x01(?<![a-z0-9_.\x01]\x01)\x01{1,3}(?![a-z0-9_\x01])")
 PREFIX_RE = re.compile(r"o-(?=\w)")  # every prefix ends in "o-": found literally, read back by the caller
