@@ -322,7 +322,9 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         else:
-            self.resize(1500, 950)
+            # a first start: roomy, but never larger than the screen it opens on (a laptop, a projector)
+            room = self.screen().availableGeometry()
+            self.resize(min(1500, room.width()), min(950, room.height()))
         state = self.settings.window_state()
         if state:
             self.restoreState(QByteArray(state))

@@ -328,3 +328,9 @@ def test_launch_paints_the_window_before_reading_the_library(qtbot, library, set
     assert window.event_model.rowCount() == len(library.all_event_ids()) > 0
     assert window.timeline.selected_ids() == [] and window.status_label.text() == ""
     window.timeline.graphics.viewport().removeEventFilter(paints)
+
+
+def test_first_window_fits_the_screen(qtbot, make_window, library):
+    window = make_window(library)  # no saved geometry: the first start
+    room = window.screen().availableGeometry()
+    assert 0 < window.width() <= room.width() and 0 < window.height() <= room.height()
