@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 190), (1, 100), (3, 90), (4, 200)):
+        for column, width in ((0, 190), (1, 100), (3, 90), (4, 160)):
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
 
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.bottom_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.bottom_splitter.addWidget(self.table)
         self.bottom_splitter.addWidget(self.detail_splitter)
-        self.bottom_splitter.setSizes([700, 700])
+        self.bottom_splitter.setSizes([800, 600])  # the list, whose event column takes what is left, gets more
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
         self.main_splitter.addWidget(self.timeline)
         self.main_splitter.addWidget(self.bottom_splitter)
