@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nato_viewer.core.parsing import events
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.event_lexicon import (
+    MEETING_NOUN,
     TRIGGER_SCAN_HEADS,
     TRIGGERS,
     prefilter,
@@ -67,3 +70,13 @@ def test_trigger_hits_of_a_sentence():
     positions, kinds = _hits(text, 0)
     assert (positions, kinds) == _plain_hits(fold(text), 0)
     assert [fold(text)[p:p + 6] for p in positions] == ["a decl", "sur x ", "decide", "envoye"]
+
+
+_MEETING_PLAIN = re.compile(r"(?<![\w-])(?:summit|sommet|ministerial|ministerielle|reunion|meeting)s?\b")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["summit", "sommet", "ministerial", "ministerielle", "reunion", "meeting", "s",
+                                 "m", "r", "-", "_", "é", " ", ",", "x"]), max_size=12).map("".join))
+def test_meeting_noun_is_its_plain_pattern(text):
+    assert [m.span() for m in MEETING_NOUN.finditer(text)] == [m.span() for m in _MEETING_PLAIN.finditer(text)]

@@ -283,7 +283,6 @@ class _Group:
 
 _WINDOW = 240
 _SPAN = 600
-_AFTER_ALL = float("inf")  # sorts after any sentence end in a (start, end) pair
 
 
 def _flat(ctx: ParseContext) -> str:
@@ -308,10 +307,9 @@ def _groups(ctx: ParseContext, hits: list[Hit]) -> list[_Group]:
         runs.append([h])
     groups = []
     for run in runs:
-        # The sentence holding the run's start (sentences are sorted and disjoint), as sentence_at finds it.
-        idx = bisect.bisect_right(sentences, (run[0].start, _AFTER_ALL)) - 1
         start, end = run[0].start, run[-1].end
-        if idx >= 0 and start < sentences[idx][1]:
+        idx = sentence_at(sentences, start)
+        if idx >= 0:
             s, e = sentences[idx]
             # A run-on "sentence" (a table, a list without periods) is read only near the mention.
             s, e = max(s, start - _SPAN), min(max(e, end), end + _SPAN)

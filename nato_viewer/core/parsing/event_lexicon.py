@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from nato_viewer.core.parsing.date_lexicon import trie_regex
+from nato_viewer.core.parsing.text import at_word_start, trie_regex
 
 _PARTS: dict[int, tuple[str, ...]] = {}
 
@@ -135,10 +135,9 @@ READOUT_TITLE = _rx(r"readout", r"compte rendu")
 # A named exercise ("exercise Steadfast Defender 24", "l'exercice « Noble Jump »"), read on the unfolded text.
 NAMED_EXERCISE = re.compile(r"(?i:exercis(?:e|es)|exercices?|drills?|manoeuvres?)\s+(?:[«\"“]\s*)?[A-Z]")
 # Meeting nouns that a date may be attached to ("the summit in July", "le sommet des 11 et 12 juillet").
-# (?<![\w-])(?:summit|sommet|ministerial|ministerielle|reunion|meeting)s?\b, with the look-behind after the
-# first letter: a search then skips to the letters s, m and r instead of trying every position.
+# (the look-behind after the first letter: a search skips to the letters s, m and r)
 MEETING_NOUN = re.compile(
-    r"s(?<![\w-]s)(?:ummit|ommet)s?\b|m(?<![\w-]m)(?:inisterial|inisterielle|eeting)s?\b|r(?<![\w-]r)eunions?\b"
+    at_word_start(["summit", "sommet", "ministerial", "ministerielle", "reunion", "meeting"], r"[\w-]") + r"s?\b"
 )
 # Cues of the tense of a clause, for the precision of an undated event.
 ONGOING_CUES = _rx(

@@ -118,6 +118,8 @@ def spelled_matches(folded: str, raw: bytes, lang: str, start: int, end: int) ->
             found.append(m)
             last = m.end()
     return found
+
+
 _SPELLED_TOKEN = re.compile(r"[a-z]+")
 
 

@@ -311,10 +311,10 @@ def boundary_words(alternatives: str) -> str:
 def at_word_start(alternatives: list[str], not_after: str = r"\w", names: list[str] | None = None) -> str:
     r"""`(?<!not_after)(?:alternatives)` for alternatives that open with a letter or digit (a leading
     group spelt out first, see dates._spelt_out), grouped by that first character, which the engine
-    tests first; the look-behind comes after it, `x(?<!not_after x)`, as in boundary_words. Alternatives with different first characters never match
-    at the same place and the order within one is kept, so every match is the same. `names` ends each
-    alternative with an empty named group, which `lastgroup` reports: a group around the alternative would
-    hide its literal first character from the engine."""
+    tests first; the look-behind comes after it, `x(?<!not_after x)`, as in boundary_words. Alternatives
+    with different first characters never match at the same place and the order within one is kept, so
+    every match is the same. `names` ends each alternative with an empty named group, which `lastgroup`
+    reports: a group around the alternative would hide its literal first character from the engine."""
     by_first: dict[str, list[str]] = {}
     for i, alt in enumerate(alternatives):
         if not (alt[:1].isascii() and alt[:1].isalnum()):
