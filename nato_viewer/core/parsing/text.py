@@ -110,13 +110,18 @@ def _fold_word(text: str) -> str:
 
 
 # Abbreviations after which a period does not end a sentence.
-ABBREVIATIONS = {
+ABBREVIATIONS = frozenset({
     "m", "mm", "mme", "mmes", "mlle", "dr", "mr", "mrs", "ms", "st", "ste", "gen", "gén", "lt", "col",
     "sgt", "capt", "cpt", "maj", "adm", "prof", "sen", "rep", "gov", "jr", "sr", "no", "nos", "vol",
     "art", "etc", "cf", "p", "pp", "env", "av", "apr", "jan", "feb", "fév", "févr", "mar", "aug",
     "sept", "sep", "oct", "nov", "dec", "déc", "janv", "juil", "u.s", "u.k", "e.g", "i.e", "vs",
     "inc", "ltd", "co", "corp", "dept", "min", "mt", "ft", "hon", "rt", "pres", "amb", "ambs",
-}
+})
+
+# A period after this many letters ends no abbreviation: the word before it need not be looked at.
+_ABBREVIATION_REACH = max(map(len, ABBREVIATIONS)) + 1
+# Characters the first word of a sentence may open with, before its first letter
+_OPENERS = "\"«“(["
 
 # A sentence end: final punctuation (and closing quotes) before a space, a blank line, or a line break.
 # Each pattern opens with one character set, then tells the cases apart by looking back at it: a
@@ -179,15 +184,23 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: 
                 continue
         else:
             m_start = m.start()
-            lo = max(pos, m_start - 24)
-            cut = last_stop(text, lo, m_start)
-            token = text[cut.end() if cut else lo:m_start].lower()
-            if piece[0] == "." and token and (
-                    token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
-                continue
-            nxt = next_char(text, stop, stop + 8)
-            if nxt:
-                first = nxt.group(2)
+            if m_start - _ABBREVIATION_REACH >= pos and text[m_start - _ABBREVIATION_REACH:m_start].isalpha():
+                token = ""  # (most sentence ends) a word longer than any abbreviation, and no number
+            else:
+                lo = max(pos, m_start - 24)
+                cut = last_stop(text, lo, m_start)
+                token = text[cut.end() if cut else lo:m_start].lower()
+                if piece[0] == "." and token and (
+                        token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
+                    continue
+            # (most sentence ends) one space, then the first character of the next word
+            pair = text[stop:stop + 2]
+            if len(pair) == 2 and pair[0] == " " and not pair[1].isspace() and pair[1] not in _OPENERS:
+                first = pair[1]
+            else:
+                nxt = next_char(text, stop, stop + 8)
+                first = nxt.group(2) if nxt else ""
+            if first:
                 if first.islower() or first in ",;:":
                     continue
                 if piece == "." and first.isdigit() and token.replace(".", "").isdigit():
@@ -352,21 +365,28 @@ def trie_regex(words, space: str | None = None) -> str:
 
 def ascii_forms(folded: str) -> tuple[bytes, bytes]:
     """`folded` as ASCII bytes (one byte a character, "?" for any other) and as word-start bytes (a-z and
-    0-9 kept, the rest spaces). Several scanners read the same document in turn: it is encoded once."""
+    0-9 kept, the rest spaces). Several scanners read the same document in turn: it is encoded once.
+
+    The last two texts are kept: the extractors alternate between a document and its prose view
+    (`prose.prose`), which is another string.
+    """
     global _LAST_ASCII
     last = _LAST_ASCII  # one read: another thread may replace it meanwhile
-    if last[0] is not folded:
-        raw = folded.encode("ascii", "replace")
-        last = _LAST_ASCII = (folded, raw, raw.translate(_WORD_START_SEPARATORS))
-    return last[1], last[2]
+    for entry in last:
+        if entry[0] is folded:
+            return entry[1], entry[2]
+    raw = folded.encode("ascii", "replace")
+    entry = (folded, raw, raw.translate(_WORD_START_SEPARATORS))
+    _LAST_ASCII = (entry, last[0])
+    return entry[1], entry[2]
 
 
-_LAST_ASCII: tuple = (None, b"", b"")
+_LAST_ASCII: tuple = ((None, b"", b""), (None, b"", b""))
 _WORD_START_SEPARATORS = bytes(b if (0x61 <= b <= 0x7A or 0x30 <= b <= 0x39) else 0x20 for b in range(256))
 
 
 _SCANNED_WORDS: set[bytes] = set()  # the first words of every WordSetScan
-_LAST_WORDS: tuple = (None, 0, b"", frozenset())
+_LAST_WORDS: tuple = ((None, 0, b"", frozenset()), (None, 0, b"", frozenset()))
 
 
 def document_words(folded: str) -> tuple[bytes, frozenset[bytes]]:
@@ -374,14 +394,21 @@ def document_words(folded: str) -> tuple[bytes, frozenset[bytes]]:
     that some `WordSetScan` looks for.
 
     Dates, title phrases and organisations are looked for in turn in the same document: it is split once.
+    The prose view of a document (`prose.prose`) is another string but mostly has the same words (its
+    joined line breaks are spaces in the word-start bytes too): equal bytes are not split again.
     """
     global _LAST_WORDS
     last = _LAST_WORDS  # one read: another thread may replace it meanwhile
-    if last[0] is not folded or last[1] != len(_SCANNED_WORDS):
-        data = ascii_forms(folded)[1]
+    scanned = len(_SCANNED_WORDS)
+    for entry in last:
+        if entry[0] is folded and entry[1] == scanned:
+            return entry[2], entry[3]
+    data = ascii_forms(folded)[1] + b" "
+    present = next((e[3] for e in last if e[1] == scanned and e[2] == data), None)
+    if present is None:
         present = frozenset(_SCANNED_WORDS.intersection(data.split()))
-        last = _LAST_WORDS = (folded, len(_SCANNED_WORDS), data + b" ", present)
-    return last[2], last[3]
+    _LAST_WORDS = ((folded, scanned, data, present), last[0])
+    return data, present
 
 
 _DIGIT_START = re.compile(rb" [0-9]")
