@@ -9,8 +9,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nato_viewer.core.parsing import date_lexicon, language
 from nato_viewer.core.parsing import dates as d
-from nato_viewer.core.parsing import language
 from nato_viewer.core.parsing.text import fold
 
 # Dates and near-dates, glued or apart: years before range words, dotted and slashed numbers, day
@@ -86,3 +86,26 @@ def test_language_word_bytes_table_follows_the_word_pattern():
         ch = chr(b).lower()
         kept = language._LATIN1_WORDS[b] != ord(" ")
         assert kept == bool(re.fullmatch(language._WORD, ch)), hex(b)
+
+
+def _plain_alternation(words) -> str:
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        piece = re.escape(word)
+        if word not in date_lexicon.FULL_MONTHS and word not in date_lexicon.WEEKDAYS and len(word) <= 5:
+            piece += r"\.?"
+        parts.append(piece)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_NAMES = sorted(date_lexicon.MONTHS) + sorted(date_lexicon.WEEKDAYS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAMES + [".", " ", "-", "x", "s", "e", "3"]), max_size=20).map("".join))
+def test_month_and_weekday_names_grouped_by_first_letter_match_as_the_plain_list(text):
+    for grouped, words in ((date_lexicon.MONTH_RE, date_lexicon.MONTHS), (date_lexicon.WEEKDAY_RE, date_lexicon.WEEKDAYS),
+                           (date_lexicon.FULL_MONTH_RE, date_lexicon.FULL_MONTHS)):
+        for tail in ("", r"(?![\w-])", r"[ \t]*3"):
+            fast, plain = re.compile(grouped + tail), re.compile(_plain_alternation(words) + tail)
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
