@@ -10,7 +10,7 @@ import re
 
 from babel import Locale
 
-from nato_viewer.core.parsing.text import WordSetScan, fold_word, trie_regex
+from nato_viewer.core.parsing.text import WordSetScan, by_first_letter, fold_word, trie_regex
 
 
 def _month_names() -> dict[str, int]:
@@ -49,7 +49,8 @@ def _alternation(words) -> str:
         if word not in FULL_MONTHS and word not in WEEKDAYS and len(word) <= 5:
             piece += r"\.?"  # abbreviations may carry their period
         parts.append(piece)
-    return "(?:" + "|".join(parts) + ")"
+    # grouped by first letter: the regex engine tries one branch per letter, not every name in turn
+    return by_first_letter("|".join(parts))
 
 
 MONTH_RE = _alternation(MONTHS)

@@ -80,6 +80,21 @@ def _spelt_out(pattern: str) -> list[str]:
     return out
 
 
+def _word_start(alternatives: list[str], not_after: str, names: list[str] | None = None) -> str:
+    r"""What text.at_word_start writes, `(?<!not_after)(?:alternatives)` with one branch per first
+    character, but with the look-behind tested once in front of the branches. For a long list whose
+    first characters are most letters, at_word_start's form sends the engine into the branches at
+    nearly every character of a word; this one stops at the look-behind, and the look-ahead on the
+    first characters spares even that at most other characters."""
+    by_first: dict[str, list[str]] = {}
+    for i, alt in enumerate(alternatives):
+        if not (alt[:1].isascii() and alt[:1].isalnum()):
+            raise ValueError(f"alternative {alt!r} does not open with a letter or digit")
+        by_first.setdefault(alt[0], []).append(alt[1:] if names is None else f"{alt[1:]}(?P<{names[i]}>)")
+    return (f"(?=[{''.join(by_first)}])(?<!{not_after})(?:"
+            + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()) + ")")
+
+
 _ORD = r"(?:st|nd|rd|th|er)?"
 _DAY_PREFIX = (
     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?:today|aujourd'hui|ce jour))"
@@ -134,7 +149,7 @@ _MONTH_LEAD = (
     r"mois de|debut|fin|mi|the|de|of|during|pendant|ce|cet|ces|from|des"
 )
 _MONTH_ALONE = re.compile(
-    r"(?P<lead>" + at_word_start(_spelt_out(_MONTH_LEAD)) + r")[ \t]*-?[ \t]*(?P<m>" + FULL_MONTH_RE + r")"
+    r"(?P<lead>" + _word_start(_spelt_out(_MONTH_LEAD), r"\w") + r")[ \t]*-?[ \t]*(?P<m>" + FULL_MONTH_RE + r")"
     r"(?:[ \t]+(?P<tail>prochain|dernier|passe))?(?![\w-])"
 )
 _WEEKDAY = re.compile(
@@ -187,7 +202,7 @@ _RELATIVE = [
 # Each phrase not after [\w'-], ending with its own empty group rN; _RELATIVE_KIND gives its kind.
 _RELATIVE_PHRASES = [(phrase, kind) for pattern, kind in _RELATIVE for phrase in _spelt_out(pattern)]
 _RELATIVE_RE = re.compile(
-    at_word_start([p for p, _ in _RELATIVE_PHRASES], r"[\w'-]", [f"r{i}" for i in range(len(_RELATIVE_PHRASES))])
+    _word_start([p for p, _ in _RELATIVE_PHRASES], r"[\w'-]", [f"r{i}" for i in range(len(_RELATIVE_PHRASES))])
     + r"(?![\w-])"
 )
 _RELATIVE_KIND = {f"r{i}": kind for i, (_, kind) in enumerate(_RELATIVE_PHRASES)}
@@ -290,13 +305,16 @@ def _day_dates(m: re.Match, ref: dt.date | None) -> tuple[dt.date, dt.date | Non
 
 
 def _absolute(folded: str, windows: list[tuple[int, int, set[str]]], ref: dt.date | None) -> Iterator[_Found]:
-    """Full dates in the windows of `_windows`, pattern by pattern: the day-month patterns where a
-    window holds a month name, the numeric ones where it holds a year."""
+    """Full dates in the windows of `_windows`, pattern by pattern, each where the window's anchors
+    allow it (see `_windows`): the day-month patterns where it holds a month name, the numeric ones
+    where it holds a year."""
     # A day-month date holds a day number (ASCII digits, see DAY_RE): a quick search for one spares
     # the patterns most windows with only a month name.
-    days = [(lo, hi) for lo, hi, sorts in windows if "month" in sorts and _DIGIT.search(folded, lo, hi)]
+    days = [(lo, hi, sorts) for lo, hi, sorts in windows if "month" in sorts and _DIGIT.search(folded, lo, hi)]
     for rx in (_MDY, _DMY):
-        for lo, hi in days:
+        for lo, hi, sorts in days:
+            if rx is _DMY and "day_month" not in sorts:
+                continue
             for m in rx.finditer(folded, lo, hi):
                 got = _day_dates(m, ref)
                 if got is None:
@@ -305,18 +323,19 @@ def _absolute(folded: str, windows: list[tuple[int, int, set[str]]], ref: dt.dat
                 lead = bool(m.group("wd") or m.group("paren") or "today" in m.group(0)[:12]
                             or "aujourd'hui" in m.group(0)[:14] or "ce jour" in m.group(0)[:10])
                 yield _Found(_trim(folded, m.span()), start, end, "range" if end else "day", lead=lead)
-    years = [(lo, hi) for lo, hi, sorts in windows if "year" in sorts]
-    for lo, hi in years:
-        for m in _ISO.finditer(folded, lo, hi):
-            day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
-            if day:
-                yield _Found(m.span(), day, None, "day")
-    for lo, hi in years:
-        for m in _NUMERIC.finditer(folded, lo, hi):
-            a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-            day = _safe_date(y, b, a) or _safe_date(y, a, b)
-            if day:
-                yield _Found(m.span(), day, None, "day")
+    for lo, hi, sorts in windows:
+        if "pair" in sorts:
+            for m in _ISO.finditer(folded, lo, hi):
+                day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+                if day:
+                    yield _Found(m.span(), day, None, "day")
+    for lo, hi, sorts in windows:
+        if "dotted" in sorts:
+            for m in _NUMERIC.finditer(folded, lo, hi):
+                a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+                day = _safe_date(y, b, a) or _safe_date(y, a, b)
+                if day:
+                    yield _Found(m.span(), day, None, "day")
 
 
 def _trim(folded: str, span: Span) -> Span:
@@ -409,7 +428,8 @@ def _relative(kind: str, ref: dt.date) -> tuple[dt.date, dt.date | None, str]:
     return ref, None, kind  # before | ongoing
 
 
-_YEAR_AT = re.compile(YEAR_RE).match
+# A year, and what may follow the first year of a range (_YEAR_RANGE, _ISO): `_windows` reads both at once.
+_YEAR_AT = re.compile(YEAR_RE + r"(?:[ \t]*(?:-|/|to|and|a|et|through)[ \t]*\d)?").match
 # The words by which a deadline names a year without digits ("by the end of this year", "fin de l'année").
 _YEAR_WORDS = frozenset(["year", "year's", "annee", "l'annee", "decade"])
 
@@ -417,27 +437,42 @@ _YEAR_WORDS = frozenset(["year", "year's", "annee", "l'annee", "decade"])
 def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
     """Stretches of text around digits and date words, with the sorts of anchor each holds
     ("year", "digit", "month", "weekday", "word"); the date patterns only run there, and only
-    those the anchors call for: a match holds its own anchor, so it lies in that anchor's window."""
+    those the anchors call for: a match holds its own anchor, so it lies in that anchor's window.
+
+    Finer sorts spare the patterns that seldom match: "pair", a year followed by what starts a range
+    or an ISO date; "dotted", a year after "/" or "." (a numeric date ends so); "day_month", a month
+    name after a digit of its window (day before month)."""
     out: list[list] = []
     for m in ANCHOR_SCAN.finditer(folded, lo, hi):
         start = m.start()
         word = m.group(0)
-        if word[:1].isdigit():
-            sort = "year" if _YEAR_AT(folded, start) else "digit"
-        elif word in MONTHS:
-            sort = "month"
-        elif word in WEEKDAYS:
-            sort = "weekday"
-        else:
-            sort = "year_word" if word in _YEAR_WORDS else "word"
         a, b = max(lo, start - 34), min(hi, start + 30)
         if out and a <= out[-1][1] + 8:
             last = out[-1]
             if b > last[1]:
                 last[1] = b
-            last[2].add(sort)
+            sorts = last[2]
         else:
-            out.append([a, b, {sort}])
+            sorts = set()
+            out.append([a, b, sorts])
+        if word[:1].isdigit():
+            year = _YEAR_AT(folded, start)
+            if year is None:
+                sorts.add("digit")
+                continue
+            sorts.add("year")
+            if year.end() > start + 4:
+                sorts.add("pair")
+            if folded[start - 1:start] in ("/", "."):
+                sorts.add("dotted")
+        elif word in MONTHS:
+            sorts.add("month")
+            if _DIGIT.search(folded, out[-1][0], start):
+                sorts.add("day_month")
+        elif word in WEEKDAYS:
+            sorts.add("weekday")
+        else:
+            sorts.add("year_word" if word in _YEAR_WORDS else "word")
     return [(a, b, sorts) for a, b, sorts in out]
 
 
@@ -483,7 +518,10 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
     if months or years:
         for item in _absolute(folded, [(lo, hi, sorts)], ref):
             keep(item)
-    for m in _YEAR_END.finditer(folded, lo, hi) if years or year_words else ():
+    # Every lead of _YEAR_END holds one of these words.
+    year_end = (years or year_words) and (
+        folded.find("end", lo, hi) >= 0 or folded.find("fin", lo, hi) >= 0 or folded.find("through", lo, hi) >= 0)
+    for m in _YEAR_END.finditer(folded, lo, hi) if year_end else ():
         y = m["y"]
         if y[0].isdigit():
             year = int(y)
@@ -496,7 +534,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
         month = month_number(m["m"])
         if month:
             keep(_Found(m.span(), dt.date(int(m["y"]), month, 1), None, "month"))
-    for m in _YEAR_RANGE.finditer(folded, lo, hi) if years else ():
+    for m in _YEAR_RANGE.finditer(folded, lo, hi) if "pair" in sorts else ():
         y1, y2 = int(m["y1"]), m["y2"]
         y2i = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
         if y1 < y2i <= y1 + 30 and _year_ok(scan, folded, m.start("y1"), m.end()):
@@ -610,7 +648,7 @@ def document_date(
 def _text_date(ctx: ParseContext, ref: dt.date | None) -> tuple[dt.date, Span] | None:
     lo = ctx.body_start
     hi = min(len(ctx.text), lo + 1500)
-    sentences = [s for s in ctx.sentences if s[0] < hi]
+    sentences = ctx.sentences[:bisect_left(ctx.sentences, (hi,))]
     lead_sentences = _lead_sentences(ctx, sentences)
     for f in _absolute(ctx.folded, _windows(ctx.folded, lo, hi), ref):
         if f.end is not None:
