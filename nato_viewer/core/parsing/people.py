@@ -332,13 +332,13 @@ class _TitleIndex:
     """The title phrases of the document (`TITLE_HEAD_RE` from the body start), looked up near a name.
 
     They are found in one pass (`TITLE_HEAD_SCAN`) when a name first needs them, then looked up by
-    bisection on their ends. `words`: the folded text the scan takes the words of the document from, the
-    document's own folded text (see `prose`).
+    bisection on their ends. `words`: the folded text the scan takes the words of the document from (by
+    default `ctx.folded`; for a prose view, the document's own folded text, see `prose`).
     """
 
-    def __init__(self, ctx: ParseContext, words: str):
+    def __init__(self, ctx: ParseContext, words: str | None = None):
         self.ctx = ctx
-        self.words = words
+        self.words = ctx.folded if words is None else words
         self.found: list[re.Match] | None = None
         self.ends: list[int] = []
 
@@ -583,7 +583,7 @@ def _lone_word_plan(word: str, first_inside_word: bool) -> tuple[_GroupPlan, ...
 
 def _candidates(ctx: ParseContext, words: str | None = None) -> list[_Candidate]:
     scan, folded = ctx.scan, ctx.folded
-    titles = _TitleIndex(ctx, folded if words is None else words)
+    titles = _TitleIndex(ctx, words)
     cands: list[_Candidate] = []
     for base, stop in map(re.Match.span, _GROUP_RE.finditer(scan, ctx.body_start)):
         word = scan[base:stop]
