@@ -30,7 +30,7 @@ from nato_viewer.core.parsing.name_lexicon import (
 from nato_viewer.core.parsing.organisations import find_organisations
 from nato_viewer.core.parsing.prose import line_end, line_start, prose
 from nato_viewer.core.parsing.speech_verbs import SPEECH_VERB_RE
-from nato_viewer.core.parsing.text import boundary_words, fold_word
+from nato_viewer.core.parsing.text import boundary_words, fold_word, split_alternatives
 from nato_viewer.core.parsing.titles import (
     HONORIFIC_ABBREVIATIONS,
     TITLE_HEAD_MIN_LEN,
@@ -65,6 +65,14 @@ _ARTICLE_END_RE = re.compile(r"\b(?:le|la|les|l'|the|du|des|de|d'|a|an|un|une)\s
 # `\b(?:a|avait|ont|aura)\s` written to open with its first letters: the search skips to an "a" or an "o"
 _FR_AUX_RE = re.compile(boundary_words("a|avait|ont|aura") + r"\s")
 _EN_SPEECH_AFTER_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|told|added|wrote|tweeted|stressed|noted)\b")
+
+# The speech verbs of `_FR_INVERTED_SUBJECT_RE`: the first three letters of each (all are written out, not
+# patterns, that far) and the most words one has ("mis en garde").
+_SPEECH_VERBS = split_alternatives(SPEECH_VERB_RE.pattern.partition("(?:")[2].rpartition(r")(?![\w])")[0])
+assert all(re.fullmatch(r"[a-z']{3}", v[:3]) for v in _SPEECH_VERBS)
+_SPEECH_VERB_HEADS = frozenset(v[:3] for v in _SPEECH_VERBS)
+# the inverted subject is at most two words: the verb opens one of the last words before the name
+_SPEECH_VERB_REACH = 2 + max(v.count(" ") + 1 for v in _SPEECH_VERBS)
 
 
 @dataclass(slots=True)
@@ -324,11 +332,13 @@ class _TitleIndex:
     """The title phrases of the document (`TITLE_HEAD_RE` from the body start), looked up near a name.
 
     They are found in one pass (`TITLE_HEAD_SCAN`) when a name first needs them, then looked up by
-    bisection on their ends.
+    bisection on their ends. `words`: the folded text the scan takes the words of the document from (by
+    default `ctx.folded`; for a prose view, the document's own folded text, see `prose`).
     """
 
-    def __init__(self, ctx: ParseContext):
+    def __init__(self, ctx: ParseContext, words: str | None = None):
         self.ctx = ctx
+        self.words = ctx.folded if words is None else words
         self.found: list[re.Match] | None = None
         self.ends: list[int] = []
 
@@ -338,7 +348,8 @@ class _TitleIndex:
             return None
         found = self.found
         if found is None:
-            found = self.found = list(TITLE_HEAD_SCAN.finditer(self.ctx.folded, self.ctx.body_start))
+            found = self.found = list(TITLE_HEAD_SCAN.finditer(self.words, self.ctx.body_start,
+                                                                 text=self.ctx.folded))
             self.ends = [m.end() for m in found]
         i = bisect_right(self.ends, hi) - 1
         if i >= 0 and found[i].start() >= lo:
@@ -570,9 +581,9 @@ def _lone_word_plan(word: str, first_inside_word: bool) -> tuple[_GroupPlan, ...
     return (_GroupPlan(word, [tok], {False: [run]}),)
 
 
-def _candidates(ctx: ParseContext) -> list[_Candidate]:
+def _candidates(ctx: ParseContext, words: str | None = None) -> list[_Candidate]:
     scan, folded = ctx.scan, ctx.folded
-    titles = _TitleIndex(ctx)
+    titles = _TitleIndex(ctx, words)
     cands: list[_Candidate] = []
     for base, stop in map(re.Match.span, _GROUP_RE.finditer(scan, ctx.body_start)):
         word = scan[base:stop]
@@ -630,10 +641,15 @@ def _speech_subject(ctx: ParseContext, start: int, end: int, s0: int | None) -> 
     folded = ctx.folded
     lo = max(0, start - 80)
     english = _EN_SPEECH_AFTER_RE.match(folded, end) is not None
-    if not english and not _FR_AUX_RE.search(folded[lo:start]):
-        # no auxiliary in the 80 characters before, so none in the sentence: its start is not needed
-        # (the sentence starts after a character that is no part of a word, as a slice starts)
-        return False
+    if not english:
+        window = folded[lo:start]
+        # `_FR_INVERTED_SUBJECT_RE` ends with words between spaces, its verb opening one of the last ones:
+        # a look at a few words, where the auxiliary is looked for in all 80 characters
+        words = window.rsplit(None, _SPEECH_VERB_REACH)[-_SPEECH_VERB_REACH:]
+        if not any(w[:3] in _SPEECH_VERB_HEADS for w in words) or not _FR_AUX_RE.search(window):
+            # no auxiliary in the 80 characters before, so none in the sentence: its start is not needed
+            # (the sentence starts after a character that is no part of a word, as a slice starts)
+            return False
     s0 = _sentence_start(ctx.scan, start, 80) if s0 is None else max(s0, lo)
     before = folded[s0:start]
     if not ((english and before.strip()) or (_FR_AUX_RE.search(before) and _FR_INVERTED_SUBJECT_RE.search(before))):
@@ -696,8 +712,11 @@ class _People:
 
 
 def find_people(ctx: ParseContext) -> tuple[list[Person], list[Organisation]]:
+    # the word scans take the words from the document's own folded text, which the extractors before
+    # have split already: the prose view has the same words (see `prose`)
+    words = ctx.folded
     ctx = prose(ctx)
-    cands = _candidates(ctx)
+    cands = _candidates(ctx, words)
     found = _People()
     # a byline ("Par Jean Dupont") names no one in the news; the test is only made for the runs that count
     for cand in cands:
@@ -711,7 +730,7 @@ def find_people(ctx: ParseContext) -> tuple[list[Person], list[Organisation]]:
     for ent in found.entities:
         ent.mentions.sort(key=lambda m: m.span)
         people.append(Person(name=" ".join(ent.name_tokens), role=_clean_role(ent.role), mentions=ent.mentions))
-    return people, find_organisations(ctx)
+    return people, find_organisations(ctx, words)
 
 
 def _clean_role(role: str | None) -> str | None:
