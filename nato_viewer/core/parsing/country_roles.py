@@ -461,6 +461,11 @@ def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
     first = g.hits[0]
     if _OBJECT_RE.search(lw) or (first.kind == ADJ and _OBJECT_ADJ_RE.search(lw)):
         return True
+    # Otherwise a pledge word must come before it in the sentence: most groups have none, and the
+    # sentence's pledge words are read once for all its groups (the pledging rules read them too).
+    before = [t for t in _sentence_triggers(ctx, g.s, g.e) if t[1] <= g.start]
+    if not before:
+        return False
     if first.kind == ADJ:
         # "to Ukrainian forces", "à l'armée ukrainienne", "for vulnerable Palestinians": a demonym receives
         # through its people or forces, or as a plural noun for the people.
@@ -473,9 +478,6 @@ def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
         # Up to two adjectives between the preposition and the people: "for vulnerable Palestinians".
         lw = _LEADING_ADJECTIVES_RE.sub(r"\1", lw)
     if not (_TO_RE.search(lw) or _SECURITY_OF_RE.search(lw)):
-        return False
-    before = [t for t in _sentence_triggers(ctx, g.s, g.e) if t[1] <= g.start]
-    if not before:
         return False
     gap = _flat(ctx)[before[-1][1]:g.start]
     return len(gap.split()) <= 14 and not _CLAUSE_BREAK_RE.search(gap)
