@@ -42,21 +42,3 @@ def test_in_url_as_the_plain_search(text):
         token_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("(", lo, start),
                           lo - 1) + 1
         assert C._in_url(text, start) == bool(C._URL_TOKEN_RE.search(text, token_start, start)), (text, start)
-
-
-# Characters around capitals that the byte copy tells apart, or does not: ASCII and Latin-1 letters of both
-# cases, letters past Latin-1 (Ā-Ž mixes both cases, "Ω", "ж"), digits, "_", ".", "?", curly quotes, spaces.
-_CAP_CHARS = "AaZzÀàÖöØÞßÿĀāŽžƀΩжé_.?’'- \n19ª"
-
-
-@given(st.text(alphabet=_CAP_CHARS, max_size=40))
-@settings(max_examples=2000, deadline=None)
-def test_capital_words_as_the_plain_scan(text):
-    assert [m.span() for m in C._capital_words(text)] == [m.span() for m in C.CAPITAL_RE.finditer(text)]
-
-
-def test_capital_marks_every_character_of_latin1():
-    for b in range(256):
-        for before in ("", " ", "a", "É", "ж", ".", chr(b)):
-            text = before + chr(b) + "bc"
-            assert [m.span() for m in C._capital_words(text)] == [m.span() for m in C.CAPITAL_RE.finditer(text)]

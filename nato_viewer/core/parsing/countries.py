@@ -8,7 +8,6 @@ French"). Roles are read by country_roles.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from operator import attrgetter
 
 from nato_viewer.core.model import COUNTRY_ROLES, Country, CountryMention
@@ -121,38 +120,13 @@ def _in_url(text: str, start: int) -> bool:
 _LABEL_BEFORE_RE = re.compile(r"\b(?:format|formule)\s+(?:dit\s+|called\s+|de\s+)?[\"«“']?\s*$")
 
 
-def _capital_words(scan: str) -> Iterator[re.Match]:
-    """The matches of `CAPITAL_RE.finditer(scan)`, tried only where a one-byte-a-character copy shows one.
-
-    The search for CAPITAL_RE's first character, a set with a range past Latin-1, costs about 100
-    instructions a character; a copy of `scan` in bytes ("?" for a character past Latin-1) marks each
-    possible capital and each character before it in one C pass, and a two-byte set is searched fast.
-    """
-    marks = scan.encode("latin-1", "replace").translate(_MARKS)
-    capital = CAPITAL_RE.match
-    for mark in _MARK_RE.finditer(marks):
-        cap = capital(scan, mark.start())
-        if cap is not None:
-            yield cap
-
-
-# "A": a capital of CAPITAL_RE within Latin-1; "?": a character past Latin-1 (it may be one); "a": any
-# other word character; ".": a period. Neither "a", "A" nor "." before: no word character and no period.
-_MARKS = bytes(
-    ord("A") if CAPITAL_RE.match(chr(b)) else ord("?") if chr(b) == "?" else ord("a") if re.match(r"\w", chr(b))
-    else ord(".") if chr(b) == "." else ord(" ")
-    for b in range(256)
-)
-_MARK_RE = re.compile(rb"[A?](?<![aA.].)")
-
-
 def _candidates(ctx: ParseContext) -> list[tuple[int, int, str]]:
     """Gazetteer matches (start, end, folded key), longest first and without overlaps."""
     folded = ctx.folded
     found: list[tuple[int, int, str]] = []
     last = 0
     match = NAME_RE.match
-    for cap in _capital_words(ctx.scan):
+    for cap in CAPITAL_RE.finditer(ctx.scan):
         pos = cap.start()
         if pos < last or folded[pos:cap.end()] not in FIRST_WORDS:
             continue
