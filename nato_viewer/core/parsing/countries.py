@@ -111,7 +111,9 @@ def _in_url(text: str, start: int) -> bool:
     """Inside a link, a file name or a handle ("x.com/Jim_Jordan", "uploads/Jordan-Meza.jpg")."""
     lo = max(0, start - 300)
     token_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("(", lo, start), lo - 1) + 1
-    return bool(_URL_TOKEN_RE.search(text, token_start, start))
+    # Every link mark holds ".", "/" or "@": most tokens (none at all after a space) hold none.
+    token = text[token_start:start]
+    return ("." in token or "/" in token or "@" in token) and _URL_TOKEN_RE.search(token) is not None
 
 
 # A place name used as the label of a format or document: "format dit « Ramstein »".
