@@ -126,6 +126,7 @@ def spelled_matches(folded: str, raw: bytes, lang: str, start: int, end: int) ->
 
 # The number words as bytes; a WordSetScan of them has `document_words` tell which ones a text holds.
 _NUMBER_WORD_BYTES = {lang: frozenset(w.encode("ascii") for t in _word_tables(lang) for w in t) for lang in ("fr", "en")}
+_NUMBER_WORD_ENDS = {lang: tuple(words) for lang, words in _NUMBER_WORD_BYTES.items()}
 _NUMBER_WORD_SCAN = [WordSetScan(_SPELLED[lang], [w.decode() for w in _NUMBER_WORD_BYTES[lang]]) for lang in ("fr", "en")]
 
 
@@ -189,7 +190,8 @@ def _inside_word_before(folded: str, data: bytes, lang: str, start: int, q: int)
         if r_end <= start or data[r_end - start] == 0x20 or not folded.startswith(joiner, r_end):
             continue
         head = data[data.rfind(b" ", 0, r_end - start) + 1:r_end - start + 1]
-        out.extend(r_end - len(w) for w in _NUMBER_WORD_BYTES[lang] if len(w) < len(head) and head.endswith(w))
+        if head.endswith(_NUMBER_WORD_ENDS[lang]):
+            out.extend(r_end - len(w) for w in _NUMBER_WORD_BYTES[lang] if len(w) < len(head) and head.endswith(w))
     out.sort()
     return out
 

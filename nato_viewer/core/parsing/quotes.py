@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nato_viewer.core.model import Person, Quote, Span
 from nato_viewer.core.parsing.context import ParseContext
@@ -269,9 +270,11 @@ def _speech_near(ctx: ParseContext, seg: _Segment, reach: int) -> bool:
 _SAME_BODY = {"alliance": "nato", "otan": "nato", "atlantic": "nato", "atlantique": "nato"}
 
 
-def _role_words(title: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _role_words(title: str) -> frozenset[str]:
+    # cached: a transcript matches each of its speaker labels against every role of the document
     words = re.findall(r"\w+", fold_word(title))
-    return {_SAME_BODY.get(w, w) for w in words if len(w) > 2} - {"the", "les", "des", "del", "and", "for"}
+    return frozenset({_SAME_BODY.get(w, w) for w in words if len(w) > 2} - {"the", "les", "des", "del", "and", "for"})
 
 
 class _Resolver:
