@@ -34,8 +34,10 @@ from nato_viewer.core.parsing.numbers import (
     qualifier_after,
     qualifier_before,
     trie,
+    word_bytes,
 )
-from nato_viewer.core.parsing.text import fold, fold_word
+from nato_viewer.core.parsing.prose import prose
+from nato_viewer.core.parsing.text import document_words, fold, fold_word
 
 # ---------------------------------------------------------------- what can be counted
 
@@ -281,6 +283,9 @@ _SOFT_BREAK = re.compile(r"\n(?<=\S\n)(?= *(?![-*•#|>]|\d+[.)][ ])\S)")
 def find_figures(ctx: ParseContext) -> list[Figure]:
     """Figures in text order; ids are set by the pipeline."""
     folded, scan, start = ctx.folded, ctx.scan, ctx.body_start
+    # The words of the text, split once for all extractors by document_words, last on the prose view
+    # (its soft line breaks are spaces: the same words), unless that view blanked HTML tags.
+    words = document_words(folded if "<" in scan else prose(ctx).folded)[1]
     if start:
         # A title kept in the front matter is read too: a sum in the title and again in the
         # body is two mentions.  The rest of the front matter (dates, URLs) stays blank.
@@ -289,13 +294,15 @@ def find_figures(ctx: ParseContext) -> list[Figure]:
             spans = front_matter(ctx.text)[1]
         ts, te = spans.get("title", (0, 0))
         if 0 <= ts < te <= start:
+            title = fold(ctx.text[ts:te])
             scan = scan[:ts] + ctx.text[ts:te] + scan[te:]
-            folded = folded[:ts] + fold(ctx.text[ts:te]) + folded[te:]
+            folded = folded[:ts] + title + folded[te:]
             start = ts
+            words = words | word_bytes(title)  # blank in ctx.folded
     folded = unwrap(folded)
     lang = ctx.language if ctx.language in ("fr", "en") else "en"
     readings: list[_Reading] = []
-    for num in find_numbers(folded, lang, start):
+    for num in find_numbers(folded, lang, start, words=words):
         reading = _read(folded, scan, lang, num)
         if reading is not None:
             readings.append(reading)

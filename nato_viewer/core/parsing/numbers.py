@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
-from nato_viewer.core.parsing.text import fold_word
+from nato_viewer.core.parsing.text import WordSetScan, fold_word
 from nato_viewer.core.parsing.text import trie_regex as trie
 
 # ---------------------------------------------------------------- spelled-out numbers
@@ -66,10 +66,14 @@ def _word_tables(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     return (_FR_UNITS, _FR_MULT) if lang == "fr" else (_EN_UNITS, _EN_MULT)
 
 
+# What may join two words of one spelled number, in the order the regex tries them.
+_JOINERS = {"fr": ("-et-", "-", " et ", " and ", "  ", " "), "en": ("-", " and ", "  ", " ")}
+
+
 def _spelled_regex(lang: str) -> re.Pattern:
     units, mult = _word_tables(lang)
     word = r"(?:" + trie(list(units) + list(mult)) + r")"
-    joiner = r"(?:-et-|-| et | and |[ ]{1,2})" if lang == "fr" else r"(?:-| and |[ ]{1,2})"
+    joiner = r"(?:" + "|".join(map(re.escape, _JOINERS[lang])) + r")"
     # No leading \b: it would cost the fast first-letter skip; the start is checked in code.
     return re.compile(word + r"(?:" + joiner + word + r")*(?![\w])")
 
@@ -118,6 +122,78 @@ def spelled_matches(folded: str, raw: bytes, lang: str, start: int, end: int) ->
             found.append(m)
             last = m.end()
     return found
+
+
+# The number words as bytes; a WordSetScan of them has `document_words` tell which ones a text holds.
+_NUMBER_WORD_BYTES = {lang: frozenset(w.encode("ascii") for t in _word_tables(lang) for w in t) for lang in ("fr", "en")}
+_NUMBER_WORD_ENDS = {lang: tuple(words) for lang, words in _NUMBER_WORD_BYTES.items()}
+_NUMBER_WORD_SCAN = [WordSetScan(_SPELLED[lang], [w.decode() for w in _NUMBER_WORD_BYTES[lang]]) for lang in ("fr", "en")]
+
+
+def word_bytes(folded: str) -> frozenset[bytes]:
+    """The words of `folded` (its runs of a-z, A-Z and 0-9) as ASCII bytes."""
+    return frozenset(folded.encode("ascii", "replace").translate(_WORD_BYTES).split())
+
+
+def spelled_word_matches(folded: str, raw: bytes, lang: str, start: int, end: int,
+                         words: frozenset[bytes] | None = None) -> list[re.Match]:
+    """The matches of `_SPELLED[lang].finditer(folded, start, end)` that do not start right after an ASCII
+    letter or digit (inside a word, "someone", "often": no number); `raw` is `folded` encoded to ASCII
+    ("?" for any other character).  `words` holds (at least) the number words that stand whole in
+    `folded[start:end]` as bytes (`word_bytes`), when the caller knows them already.
+
+    Instead of a scan of the whole text, the number words that stand whole are found each with
+    `bytes.find`.  A match inside a word is left out but still takes what it runs over: "often two" is
+    "ten two" to finditer, and "two" is no match of its own.  Such a match runs over a number word only
+    when the word inside which it starts comes right before that number word and a joiner, so that word
+    is tried before each number word found."""
+    data = b" " + raw[start:end].translate(_WORD_BYTES) + b" "  # data[i + 1] is folded[start + i]
+    numbers = _NUMBER_WORD_BYTES[lang]
+    if words is None:
+        words = frozenset(data.split())
+    # the words cut by `start` and `end` stand whole in data
+    cut = {data[1:data.find(b" ", 1)], data[data.rfind(b" ", 0, -1) + 1:-1]}
+    places = []
+    for word in numbers.intersection(words) | numbers.intersection(cut):
+        needle = b" " + word + b" "
+        at = data.find(needle)
+        while at >= 0:
+            places.append(start + at)
+            at = data.find(needle, at + 1)
+    places.sort()
+    match = _SPELLED[lang].match
+    found = []
+    last = start
+    for q in places:
+        if q < last:
+            continue
+        for p in _inside_word_before(folded, data, lang, start, q):
+            if p >= last:
+                m = match(folded, p, end)
+                if m:
+                    last = m.end()
+        if q < last:
+            continue
+        m = match(folded, q, end)
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
+
+
+def _inside_word_before(folded: str, data: bytes, lang: str, start: int, q: int) -> list[int]:
+    """Where number words end the word before the joiner before `q` without being the whole word, in
+    order ("ten" in "often two")."""
+    out = []
+    for joiner in _JOINERS[lang]:
+        r_end = q - len(joiner)  # where that word would end
+        if r_end <= start or data[r_end - start] == 0x20 or not folded.startswith(joiner, r_end):
+            continue
+        head = data[data.rfind(b" ", 0, r_end - start) + 1:r_end - start + 1]
+        if head.endswith(_NUMBER_WORD_ENDS[lang]):
+            out.extend(r_end - len(w) for w in _NUMBER_WORD_BYTES[lang] if len(w) < len(head) and head.endswith(w))
+    out.sort()
+    return out
 
 
 _SPELLED_TOKEN = re.compile(r"[a-z]+")
@@ -296,8 +372,10 @@ def _around(pattern: re.Pattern, folded: str, needles: tuple[str, ...], start: i
     return [seen[k] for k in sorted(seen)]
 
 
-def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None) -> list[Number]:
-    """Every number in folded[start:end], in text order, with its scale word."""
+def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None,
+                 words: frozenset[bytes] | None = None) -> list[Number]:
+    """Every number in folded[start:end], in text order, with its scale word.  `words`: see
+    `spelled_word_matches`."""
     end = len(folded) if end is None else end
     lang = "fr" if lang == "fr" else "en"
     scale_re = _SCALE[lang]
@@ -363,7 +441,7 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None)
                             year_like=year_like and not scaled, digits_end=m.end()))
 
     units, mult = _word_tables(lang)
-    for m in spelled_matches(folded, raw, lang, start, end):
+    for m in spelled_word_matches(folded, raw, lang, start, end, words):
         ms = m.start()
         if (ms and (folded[ms - 1].isalnum() or folded[ms - 1] in "-_")) or (
             taken and any(s <= ms < e or ms <= s < m.end() for s, e in taken)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nato_viewer.core.model import Person, Quote, Span
 from nato_viewer.core.parsing.context import ParseContext
@@ -32,7 +33,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_MARK_RE = re.compile(r"[«“„\"‘]")
+_MARKS = "«“„\"‘"
+_MARK_RE = re.compile("[" + _MARKS + "]")
 _SPACE = " \t\u00a0\u202f\u2009\u2007\u200a"
 _MAX_QUOTE = 4000  # characters: a longer "quote" is a stray mark
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
@@ -121,15 +123,32 @@ def _find_close(scan: str, o: int, opener: str, limit: int) -> int:
     return scan.find('"', o + 1, limit)
 
 
+def mark_positions(scan: str, begin: int) -> list[int]:
+    """Where the opening marks stand from `begin` on, in order: what `_MARK_RE` finds at each step.
+
+    `str.find` skips to each mark at C speed (and at once past a mark a text cannot hold), where the
+    regex would try its character class at every character of the text."""
+    found = []
+    for ch in _MARKS:
+        at = scan.find(ch, begin)
+        while at >= 0:
+            found.append(at)
+            at = scan.find(ch, at + 1)
+    found.sort()
+    return found
+
+
 def _pair_marks(scan: str, begin: int) -> list[_Segment]:
     segments: list[_Segment] = []
     n = len(scan)
     pos = begin
+    marks = mark_positions(scan, begin)
+    i = 0
     while True:
-        m = _MARK_RE.search(scan, pos)
-        if not m:
+        i = bisect.bisect_left(marks, pos, i)
+        if i == len(marks):
             break
-        o = m.start()
+        o = marks[i]
         ch = scan[o]
         prev = scan[o - 1] if o > 0 else " "
         if ch in "\"‘" and (prev.isalnum() or prev in "’'"):
@@ -251,9 +270,11 @@ def _speech_near(ctx: ParseContext, seg: _Segment, reach: int) -> bool:
 _SAME_BODY = {"alliance": "nato", "otan": "nato", "atlantic": "nato", "atlantique": "nato"}
 
 
-def _role_words(title: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _role_words(title: str) -> frozenset[str]:
+    # cached: a transcript matches each of its speaker labels against every role of the document
     words = re.findall(r"\w+", fold_word(title))
-    return {_SAME_BODY.get(w, w) for w in words if len(w) > 2} - {"the", "les", "des", "del", "and", "for"}
+    return frozenset({_SAME_BODY.get(w, w) for w in words if len(w) > 2} - {"the", "les", "des", "del", "and", "for"})
 
 
 class _Resolver:
@@ -591,10 +612,30 @@ def _author(ctx: ParseContext, res: _Resolver) -> _Speaker | None:
     return None
 
 
+def turn_labels(scan: str, start: int) -> list[re.Match]:
+    """`list(_TURN_RE.finditer(scan, start))`, tried only on the lines that hold a colon.
+
+    A label ends at the first colon of its line (no colon inside it), so the line of each such colon is
+    tried once from its start: the regex alone would be tried at every character of the text."""
+    out = []
+    at = scan.find(":", start)
+    while at >= 0:
+        ls = scan.rfind("\n", 0, at) + 1
+        if ls >= start:  # a line cut by `start` is no line to `^`
+            m = _TURN_RE.match(scan, ls)
+            if m:
+                out.append(m)
+        nl = scan.find("\n", at)
+        if nl < 0:
+            break
+        at = scan.find(":", nl)
+    return out
+
+
 def _turns(ctx: ParseContext, res: _Resolver) -> list[tuple[int, _Speaker]]:
     """Speaker labels of a transcript ("PRESIDENT BIDEN:", "SECRETARY GENERAL LINDQVIST:"), in order."""
     out: list[tuple[int, _Speaker]] = []
-    for m in _TURN_RE.finditer(ctx.scan, ctx.body_start):
+    for m in turn_labels(ctx.scan, ctx.body_start):
         s, e = m.start(1), m.end(1)
         label = m.group(1)
         if len(label) < 3 or fold_word(label) in _GENERIC_LABELS:
