@@ -36,7 +36,6 @@ from nato_viewer.core.parsing.numbers import (
     trie,
     word_bytes,
 )
-from nato_viewer.core.parsing.prose import prose
 from nato_viewer.core.parsing.text import document_words, fold, fold_word
 
 # ---------------------------------------------------------------- what can be counted
@@ -283,9 +282,8 @@ _SOFT_BREAK = re.compile(r"\n(?<=\S\n)(?= *(?![-*•#|>]|\d+[.)][ ])\S)")
 def find_figures(ctx: ParseContext) -> list[Figure]:
     """Figures in text order; ids are set by the pipeline."""
     folded, scan, start = ctx.folded, ctx.scan, ctx.body_start
-    # The words of the text, split once for all extractors by document_words, last on the prose view
-    # (its soft line breaks are spaces: the same words), unless that view blanked HTML tags.
-    words = document_words(folded if "<" in scan else prose(ctx).folded)[1]
+    # The words of the text, split once for all extractors by document_words
+    words = document_words(folded)[1]
     if start:
         # A title kept in the front matter is read too: a sum in the title and again in the
         # body is two mentions.  The rest of the front matter (dates, URLs) stays blank.
