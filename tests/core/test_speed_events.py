@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from nato_viewer.core.parsing import events
 from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.event_lexicon import (
+    DIGIT_TRIGGER,
     MEETING_NOUN,
     TRIGGER_SCAN_HEADS,
     TRIGGERS,
@@ -36,13 +37,15 @@ _TEXT = st.lists(_PIECES, max_size=25).map("".join)
 
 def _plain_hits(folded: str, start: int) -> tuple[list[int], list[frozenset[str]]]:
     """TRIGGER_SCAN tried at every position from `start` on, skipping the words inside a head that
-    spans several words."""
+    spans several words and the numbers DIGIT_TRIGGER rejects."""
     positions, kinds = [], []
     consumed = 0
     for pos in range(start, len(folded)):
         m = TRIGGER_SCAN.match(folded, pos)
         if m is None or pos < consumed:
             continue
+        if m.group(1).isdigit() and not DIGIT_TRIGGER.match(folded, pos):
+            continue  # a number that starts no trigger
         found, spanning = TRIGGER_SCAN_HEADS.get(m.group(1), (frozenset(), False))
         if spanning:
             consumed = TRIGGER_PREFILTER.match(folded, pos).end()

@@ -398,6 +398,28 @@ _PREFILTER_HEADS = frozenset(h for h in TRIGGER_HEADS if not h.isdigit())
 _PREFILTER_LENGTHS = sorted({len(h) for h in _PREFILTER_HEADS}, reverse=True)
 
 
+def _relaxed(part: str) -> str:
+    """`part` without its word boundaries and negative lookaheads: a pattern that matches wherever `part`
+    matches a text cut short at any end (`match(text, pos, end)`), since only those read what follows."""
+    out, i = "", 0
+    while i < len(part):
+        if part.startswith("(?!", i):
+            i = _close(part, i) + 1
+        elif part.startswith("\\b", i):
+            i += 2
+        else:
+            n = 2 if part[i] == "\\" else 1
+            out += part[i:i + n]
+            i += n
+    return out
+
+
+# What a trigger that starts with a digit needs in the text, however the clause around it ends: most
+# numbers ("2024", "5 million") start none, and need not be tried again in each clause.
+DIGIT_TRIGGER = re.compile(r"(?<![\w-])(?:" + "|".join(
+    _relaxed(part) for rx in TRIGGERS.values() for part in _PARTS[id(rx)] if "" in literal_heads(part)) + ")")
+
+
 def scan_head(folded: str, pos: int, first: bytes) -> tuple[frozenset[str], bool] | None:
     """The entry of the longest head of TRIGGER_SCAN_HEADS at `pos`, where TRIGGER_SCAN_SPACED captured
     `first`: every head there begins with it, spelt on word-start bytes."""

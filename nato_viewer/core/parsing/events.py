@@ -21,6 +21,7 @@ from nato_viewer.core.parsing.context import ParseContext
 from nato_viewer.core.parsing.event_lexicon import (
     BEFORE_CUES,
     BRIEFING_TITLE,
+    DIGIT_TRIGGER,
     FUTURE_CUES,
     MAIN_TRIGGERS,
     MEETING_NOUN,
@@ -721,7 +722,12 @@ def _find_hits(ctx: ParseContext) -> None:
     for m in TRIGGER_SCAN_SPACED.finditer(padded, ctx.body_start):  # padded[i] is data[i - 1]
         pos = m.end() - 1
         head = m.group(1)  # None: a digit 0-9
-        entry = TRIGGER_SCAN_HEADS[folded[pos]] if head is None else scan_head(folded, pos, head)
+        if head is None:
+            if not DIGIT_TRIGGER.match(folded, pos):
+                continue
+            entry = TRIGGER_SCAN_HEADS[folded[pos]]
+        else:
+            entry = scan_head(folded, pos, head)
         if entry is None or pos < consumed:
             continue
         if pos and raw[pos - 1] in _WORD_BYTE_OR_OTHER and (folded[pos - 1].isalnum() or folded[pos - 1] == "_"):
