@@ -81,47 +81,9 @@ def _spelled_regex(lang: str) -> re.Pattern:
 _SPELLED = {lang: _spelled_regex(lang) for lang in ("fr", "en")}
 
 
-# A spelled number starts with a number word followed by something that is not a letter or a digit
-# (a joiner or the end), so every place `_SPELLED` can match ends its first word at a space of the
-# text as ASCII bytes where all but A-Z, a-z and 0-9 is a space.  Read backwards, such a place is a
-# space followed by a reversed number word: a search opening with a literal space, which the regex
-# engine skips to fast, where `_SPELLED` itself would stop at most letters of the text.
+# A-Z, a-z and 0-9 kept, every other byte a space: split, the text gives its runs of letters and digits.
 _WORD_BYTES = bytes(b if (0x30 <= b <= 0x39 or 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A) else 0x20
                     for b in range(256))
-
-
-def _ends_regex(lang: str) -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
-    units, mult = _word_tables(lang)
-    words = set(units) | set(mult)
-    # the search gives the longest reversed word at a space; words ending the same way are tried too
-    lengths = {w[::-1]: tuple(sorted({len(v) for v in words if w.endswith(v)}, reverse=True)) for w in words}
-    return re.compile(rb" (?=(" + trie(w[::-1] for w in words).encode() + rb"))"), lengths
-
-
-_SPELLED_ENDS = {lang: _ends_regex(lang) for lang in ("fr", "en")}
-
-
-def spelled_matches(folded: str, raw: bytes, lang: str, start: int, end: int) -> list[re.Match]:
-    """`_SPELLED[lang].finditer(folded, start, end)` as a list; `raw` is `folded` encoded to ASCII
-    ("?" for any other character)."""
-    ends, lengths = _SPELLED_ENDS[lang]
-    # the end of the text counts as a space: back[r] is the character at end - r
-    back = b" " + raw[start:end].translate(_WORD_BYTES)[::-1]
-    places = []
-    for m in ends.finditer(back):
-        places.extend(end - m.start() - n for n in lengths[m.group(1).decode()])
-    places.sort()
-    match = _SPELLED[lang].match
-    found = []
-    last = start
-    for pos in places:
-        if pos < last:
-            continue
-        m = match(folded, pos, end)
-        if m:
-            found.append(m)
-            last = m.end()
-    return found
 
 
 # The number words as bytes; a WordSetScan of them has `document_words` tell which ones a text holds.
