@@ -38,6 +38,9 @@ def test_search_drones_select_pledge_and_read_the_panes(qtbot, make_window, libr
     qtbot.waitExposed(window)
     everything = window.event_model.rowCount()
     assert everything >= 5
+    # nothing selected yet: the panes say what to do, not that some document has no facts
+    for pane in (window.quotes, window.figures, window.countries):
+        assert pane.model.rowCount() == 0 and pane.empty.text() == "Select an event to see its document's facts."
 
     _type_and_wait(qtbot, window, "drones")
     listed = _listed_rows(window)

@@ -40,4 +40,4 @@ class CountriesPane(FactPane):
         self.lang = lang
 
     def show_facts(self, doc, event=None) -> None:
-        self.set_rows(country_rows(doc, event, self.lang) if doc is not None else [])
+        self.set_rows(country_rows(doc, event, self.lang) if doc is not None else [], shown_document=doc is not None)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStackedLayout, QTableView, QWidget
 
+from nato_viewer.core.i18n import _
 from nato_viewer.qt.rich_text import plain_tooltip
 
 SpansRole = Qt.ItemDataRole.UserRole + 1
@@ -96,7 +97,8 @@ class FactPane(QWidget):
         header.setStretchLastSection(False)
         self._stretch = stretch_column
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel(empty_text, self)
+        self._empty_text = empty_text
+        self.empty = QLabel(self._no_document_text(), self)  # until an event is shown
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyPane")
@@ -106,14 +108,20 @@ class FactPane(QWidget):
         self.view.clicked.connect(self._activated)
         self.view.activated.connect(self._activated)
 
-    def set_rows(self, rows: list[FactRow]) -> None:
+    def set_rows(self, rows: list[FactRow], shown_document: bool = True) -> None:
+        """Show `rows`; with none, say why: the document has no such facts, or no document is shown."""
         self.model.set_rows(rows)
+        self.empty.setText(self._empty_text if shown_document else self._no_document_text())
         self._stack.setCurrentWidget(self.view if rows else self.empty)
         for column in range(self.model.columnCount()):
             if column != self._stretch:
                 self.view.resizeColumnToContents(column)
                 self.view.setColumnWidth(column, min(self.view.columnWidth(column), 260))
         self.view.resizeRowsToContents()  # a handful of rows: affordable, and quotes wrap
+
+    @staticmethod
+    def _no_document_text() -> str:
+        return _("Select an event to see its document's facts.")
 
     def _activated(self, index) -> None:
         spans = index.data(SpansRole)

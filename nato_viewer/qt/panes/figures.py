@@ -47,4 +47,4 @@ class FiguresPane(FactPane):
         self.lang = lang
 
     def show_facts(self, doc, event=None) -> None:
-        self.set_rows(figure_rows(doc, event, self.lang) if doc is not None else [])
+        self.set_rows(figure_rows(doc, event, self.lang) if doc is not None else [], shown_document=doc is not None)

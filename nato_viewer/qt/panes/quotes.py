@@ -30,4 +30,4 @@ class QuotesPane(FactPane):
         super().__init__([_("Speaker"), _("Role"), _("Quote")], 2, _("No quotes in this document."), parent)
 
     def show_facts(self, doc, event=None) -> None:
-        self.set_rows(quote_rows(doc, event) if doc is not None else [])
+        self.set_rows(quote_rows(doc, event) if doc is not None else [], shown_document=doc is not None)
