@@ -7,32 +7,6 @@ from hypothesis import strategies as st
 
 from nato_viewer.core.parsing import people
 from nato_viewer.core.parsing.context import ParseContext
-from nato_viewer.core.parsing.organisations import _GENERIC_RE, _GENERIC_SCAN, _KNOWN_RE, _KNOWN_SCAN
-from nato_viewer.core.parsing.prose import _TAG_RE, _blank, _spaces_at
-from nato_viewer.core.parsing.text import fold
-from nato_viewer.core.parsing.titles import TITLE_HEAD_RE, TITLE_HEAD_SCAN
-
-_SCAN_PIECES = ["president", "Vice", "prime", "minister", "secretaire", "general", "head", "ahead", "North",
-                "Atlantic", "Council", "nato", "UN", "Ministry", "of", "Defence", "Office", "for", "Peace",
-                "<b>", "</i>", "<a href='x'>", "<!-- nato -->", "<", ">", "-", "'", "é", "2", " ", " ", "\n", "\n"]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=40).map("".join), st.integers(0, 2**40), st.integers(0, 6))
-def test_word_scans_take_the_words_of_the_folded_text_for_its_prose_view(text, which, lo):
-    """Tags blanked and line breaks turned to spaces, as `prose` does: the scans that take their words from
-    the document's folded text find on the view what the plain patterns find there."""
-    folded = fold(text)
-    lo = min(lo, len(text))
-    tags = [m.span() for m in _TAG_RE.finditer(text)]
-    breaks = [i for i, ch in enumerate(text) if ch == "\n" and which >> (i % 40) & 1]
-    view_scan = _blank(_spaces_at(text, breaks), tags)
-    view_folded = _blank(_spaces_at(folded, breaks), tags)
-    for scan, pattern in ((TITLE_HEAD_SCAN, TITLE_HEAD_RE), (_KNOWN_SCAN, _KNOWN_RE)):
-        found = [m.span() for m in scan.finditer(folded, lo, text=view_folded)]
-        assert found == [m.span() for m in pattern.finditer(view_folded, lo)]
-    found = [m.span() for m in _GENERIC_SCAN.finditer(folded, lo, text=view_scan)]
-    assert found == [m.span() for m in _GENERIC_RE.finditer(view_scan, lo)]
 
 
 def _plain_speech_subject(ctx: ParseContext, start: int, end: int, s0: int | None) -> bool:

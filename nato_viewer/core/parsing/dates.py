@@ -80,21 +80,6 @@ def _spelt_out(pattern: str) -> list[str]:
     return out
 
 
-def _word_start(alternatives: list[str], not_after: str, names: list[str] | None = None) -> str:
-    r"""What text.at_word_start writes, `(?<!not_after)(?:alternatives)` with one branch per first
-    character, but with the look-behind tested once in front of the branches. For a long list whose
-    first characters are most letters, at_word_start's form sends the engine into the branches at
-    nearly every character of a word; this one stops at the look-behind, and the look-ahead on the
-    first characters spares even that at most other characters."""
-    by_first: dict[str, list[str]] = {}
-    for i, alt in enumerate(alternatives):
-        if not (alt[:1].isascii() and alt[:1].isalnum()):
-            raise ValueError(f"alternative {alt!r} does not open with a letter or digit")
-        by_first.setdefault(alt[0], []).append(alt[1:] if names is None else f"{alt[1:]}(?P<{names[i]}>)")
-    return (f"(?=[{''.join(by_first)}])(?<!{not_after})(?:"
-            + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()) + ")")
-
-
 _ORD = r"(?:st|nd|rd|th|er)?"
 _DAY_PREFIX = (
     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?:today|aujourd'hui|ce jour))"
@@ -149,7 +134,7 @@ _MONTH_LEAD = (
     r"mois de|debut|fin|mi|the|de|of|during|pendant|ce|cet|ces|from|des"
 )
 _MONTH_ALONE = re.compile(
-    r"(?P<lead>" + _word_start(_spelt_out(_MONTH_LEAD), r"\w") + r")[ \t]*-?[ \t]*(?P<m>" + FULL_MONTH_RE + r")"
+    r"(?P<lead>" + at_word_start(_spelt_out(_MONTH_LEAD), look_behind_once=True) + r")[ \t]*-?[ \t]*(?P<m>" + FULL_MONTH_RE + r")"
     r"(?:[ \t]+(?P<tail>prochain|dernier|passe))?(?![\w-])"
 )
 _WEEKDAY = re.compile(
@@ -202,7 +187,8 @@ _RELATIVE = [
 # Each phrase not after [\w'-], ending with its own empty group rN; _RELATIVE_KIND gives its kind.
 _RELATIVE_PHRASES = [(phrase, kind) for pattern, kind in _RELATIVE for phrase in _spelt_out(pattern)]
 _RELATIVE_RE = re.compile(
-    _word_start([p for p, _ in _RELATIVE_PHRASES], r"[\w'-]", [f"r{i}" for i in range(len(_RELATIVE_PHRASES))])
+    at_word_start([p for p, _ in _RELATIVE_PHRASES], r"[\w'-]", [f"r{i}" for i in range(len(_RELATIVE_PHRASES))],
+                  look_behind_once=True)
     + r"(?![\w-])"
 )
 _RELATIVE_KIND = {f"r{i}": kind for i, (_, kind) in enumerate(_RELATIVE_PHRASES)}

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
-from nato_viewer.core.parsing.text import WordSetScan, fold_word
+from nato_viewer.core.parsing.text import fold_word, watch_words
 from nato_viewer.core.parsing.text import trie_regex as trie
 
 # ---------------------------------------------------------------- spelled-out numbers
@@ -86,10 +86,10 @@ _WORD_BYTES = bytes(b if (0x30 <= b <= 0x39 or 0x41 <= b <= 0x5A or 0x61 <= b <=
                     for b in range(256))
 
 
-# The number words as bytes; a WordSetScan of them has `document_words` tell which ones a text holds.
+# The number words as bytes; `document_words` tells which ones a text holds.
 _NUMBER_WORD_BYTES = {lang: frozenset(w.encode("ascii") for t in _word_tables(lang) for w in t) for lang in ("fr", "en")}
 _NUMBER_WORD_ENDS = {lang: tuple(words) for lang, words in _NUMBER_WORD_BYTES.items()}
-_NUMBER_WORD_SCAN = [WordSetScan(_SPELLED[lang], [w.decode() for w in _NUMBER_WORD_BYTES[lang]]) for lang in ("fr", "en")]
+watch_words(word for words in _NUMBER_WORD_BYTES.values() for word in words)
 
 
 def word_bytes(folded: str) -> frozenset[bytes]:

@@ -80,14 +80,11 @@ _GENERIC_SCAN = WordSetScan(_GENERIC_RE, ["ministry", "ministere", "department",
                                           "office", "commission", "committee", "comite", "council", "conseil"])
 
 
-def find_organisations(ctx: ParseContext, words: str | None = None) -> list[Organisation]:
-    """The organisations of `ctx`; `words`: a folded text with the same word starts that the word scans take
-    the words from (the document's own for its prose view, see `prose.prose`)."""
+def find_organisations(ctx: ParseContext) -> list[Organisation]:
     found: dict[str, Organisation] = {}
     scan, folded, text = ctx.scan, ctx.folded, ctx.text
-    words = folded if words is None else words
     taken: list[tuple[int, int]] = []
-    for m in _KNOWN_SCAN.finditer(words, ctx.body_start, text=folded):
+    for m in _KNOWN_SCAN.finditer(folded, ctx.body_start):
         form = m.group(0)
         s, e = m.start(), m.end()
         if form in _CASE_SENSITIVE and not scan[s:e].isupper():
@@ -96,7 +93,7 @@ def find_organisations(ctx: ParseContext, words: str | None = None) -> list[Orga
         org = found.setdefault(name, Organisation(name))
         org.mentions.append(Mention(text[s:e], (s, e)))
         taken.append((s, e))
-    for m in _GENERIC_SCAN.finditer(words, ctx.body_start, text=scan):
+    for m in _GENERIC_SCAN.finditer(folded, ctx.body_start, text=scan):
         s, e = m.start(), m.end()
         if any(a <= s < b or a < e <= b for a, b in taken):
             continue

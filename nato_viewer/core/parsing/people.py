@@ -332,13 +332,11 @@ class _TitleIndex:
     """The title phrases of the document (`TITLE_HEAD_RE` from the body start), looked up near a name.
 
     They are found in one pass (`TITLE_HEAD_SCAN`) when a name first needs them, then looked up by
-    bisection on their ends. `words`: the folded text the scan takes the words of the document from (by
-    default `ctx.folded`; for a prose view, the document's own folded text, see `prose`).
+    bisection on their ends.
     """
 
-    def __init__(self, ctx: ParseContext, words: str | None = None):
+    def __init__(self, ctx: ParseContext):
         self.ctx = ctx
-        self.words = ctx.folded if words is None else words
         self.found: list[re.Match] | None = None
         self.ends: list[int] = []
 
@@ -348,8 +346,7 @@ class _TitleIndex:
             return None
         found = self.found
         if found is None:
-            found = self.found = list(TITLE_HEAD_SCAN.finditer(self.words, self.ctx.body_start,
-                                                                 text=self.ctx.folded))
+            found = self.found = list(TITLE_HEAD_SCAN.finditer(self.ctx.folded, self.ctx.body_start))
             self.ends = [m.end() for m in found]
         i = bisect_right(self.ends, hi) - 1
         if i >= 0 and found[i].start() >= lo:
@@ -581,9 +578,9 @@ def _lone_word_plan(word: str, first_inside_word: bool) -> tuple[_GroupPlan, ...
     return (_GroupPlan(word, [tok], {False: [run]}),)
 
 
-def _candidates(ctx: ParseContext, words: str | None = None) -> list[_Candidate]:
+def _candidates(ctx: ParseContext) -> list[_Candidate]:
     scan, folded = ctx.scan, ctx.folded
-    titles = _TitleIndex(ctx, words)
+    titles = _TitleIndex(ctx)
     cands: list[_Candidate] = []
     for base, stop in map(re.Match.span, _GROUP_RE.finditer(scan, ctx.body_start)):
         word = scan[base:stop]
@@ -712,11 +709,8 @@ class _People:
 
 
 def find_people(ctx: ParseContext) -> tuple[list[Person], list[Organisation]]:
-    # the word scans take the words from the document's own folded text, which the extractors before
-    # have split already: the prose view has the same words (see `prose`)
-    words = ctx.folded
     ctx = prose(ctx)
-    cands = _candidates(ctx, words)
+    cands = _candidates(ctx)
     found = _People()
     # a byline ("Par Jean Dupont") names no one in the news; the test is only made for the runs that count
     for cand in cands:
@@ -730,7 +724,7 @@ def find_people(ctx: ParseContext) -> tuple[list[Person], list[Organisation]]:
     for ent in found.entities:
         ent.mentions.sort(key=lambda m: m.span)
         people.append(Person(name=" ".join(ent.name_tokens), role=_clean_role(ent.role), mentions=ent.mentions))
-    return people, find_organisations(ctx, words)
+    return people, find_organisations(ctx)
 
 
 def _clean_role(role: str | None) -> str | None:

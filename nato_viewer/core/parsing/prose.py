@@ -77,12 +77,7 @@ def _spaces_at(text: str, positions: list[int]) -> str:
 
 def prose(ctx: ParseContext) -> ParseContext:
     """`ctx` itself, or a copy whose scan and folded text have the soft line breaks of a hard-wrapped
-    document turned into spaces and stray HTML tags blanked (same length, so offsets hold in `ctx.text`).
-
-    Only characters that are no part of a word change (a tag opens with "<" and ends with ">"), so every
-    word start of the copy's folded text is one of `ctx.folded`: a `WordSetScan` may take its words from
-    `ctx.folded` (split once for all the extractors) and match on the copy's text.
-    """
+    document turned into spaces and stray HTML tags blanked (same length, so offsets hold in `ctx.text`)."""
     cached = ctx._cache.get("prose")
     if cached is not None:
         return cached

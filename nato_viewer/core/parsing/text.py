@@ -321,19 +321,28 @@ def boundary_words(alternatives: str) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
-def at_word_start(alternatives: list[str], not_after: str = r"\w", names: list[str] | None = None) -> str:
+def at_word_start(alternatives: list[str], not_after: str = r"\w", names: list[str] | None = None,
+                  look_behind_once: bool = False) -> str:
     r"""`(?<!not_after)(?:alternatives)` for alternatives that open with a letter or digit (a leading
     group spelt out first, see dates._spelt_out), grouped by that first character, which the engine
     tests first; the look-behind comes after it, `x(?<!not_after x)`, as in boundary_words. Alternatives
     with different first characters never match at the same place and the order within one is kept, so
     every match is the same. `names` ends each alternative with an empty named group, which `lastgroup`
-    reports: a group around the alternative would hide its literal first character from the engine."""
+    reports: a group around the alternative would hide its literal first character from the engine.
+
+    `look_behind_once`: the look-behind is tested once in front of the branches, after a look-ahead on
+    the first characters. For a long list whose first characters are most letters, the default form
+    sends the engine into the branches at nearly every character of a word; this one stops at the
+    look-behind."""
     by_first: dict[str, list[str]] = {}
     for i, alt in enumerate(alternatives):
         if not (alt[:1].isascii() and alt[:1].isalnum()):
             raise ValueError(f"alternative {alt!r} does not open with a letter or digit")
         rest = alt[1:] if names is None else f"{alt[1:]}(?P<{names[i]}>)"
         by_first.setdefault(alt[0], []).append(rest)
+    if look_behind_once:
+        return (f"(?=[{''.join(by_first)}])(?<!{not_after})(?:"
+                + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()) + ")")
     return "(?:" + "|".join(
         f"{first}(?<!{not_after}{first})(?:{'|'.join(rests)})" for first, rests in by_first.items()) + ")"
 
@@ -385,7 +394,12 @@ _LAST_ASCII: tuple = ((None, b"", b""), (None, b"", b""))
 _WORD_START_SEPARATORS = bytes(b if (0x61 <= b <= 0x7A or 0x30 <= b <= 0x39) else 0x20 for b in range(256))
 
 
-_SCANNED_WORDS: set[bytes] = set()  # the first words of every WordSetScan
+_SCANNED_WORDS: set[bytes] = set()  # the words `document_words` reports: see watch_words
+
+
+def watch_words(words) -> None:
+    """Have `document_words` report which of `words` (folded ASCII words, as bytes) a text holds."""
+    _SCANNED_WORDS.update(words)
 _LAST_WORDS: tuple = ((None, 0, b"", frozenset()), (None, 0, b"", frozenset()))
 
 
@@ -431,7 +445,7 @@ class WordSetScan:
         self.firsts = frozenset(re.split(r"[^a-z0-9]", w)[0].encode("ascii") for w in words)
         if not all(self.firsts):
             raise ValueError("words must be folded ASCII and start with a letter or digit")
-        _SCANNED_WORDS.update(self.firsts)
+        watch_words(self.firsts)
 
     def starts(self, folded: str, lo: int = 0, hi: int | None = None) -> list[int]:
         """`lo` and the word starts in [lo, hi) where a first word of the set (or a digit) may stand, in order."""
