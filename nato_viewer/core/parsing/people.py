@@ -338,7 +338,14 @@ class _TitleIndex:
     def __init__(self, ctx: ParseContext):
         self.ctx = ctx
         self.found: list[re.Match] | None = None
+        self.starts: list[int] = []
         self.ends: list[int] = []
+
+    def _find(self) -> list[re.Match]:
+        found = self.found = list(TITLE_HEAD_SCAN.finditer(self.ctx.folded, self.ctx.body_start))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        return found
 
     def last_between(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """The last phrase ending by `hi`, if it starts at or after `lo`."""
@@ -346,13 +353,21 @@ class _TitleIndex:
             return None
         found = self.found
         if found is None:
-            found = self.found = list(TITLE_HEAD_SCAN.finditer(self.ctx.folded, self.ctx.body_start))
-            self.ends = [m.end() for m in found]
+            found = self._find()
         i = bisect_right(self.ends, hi) - 1
-        if i >= 0 and found[i].start() >= lo:
+        if i >= 0 and self.starts[i] >= lo:
             last = found[i]
             return last.start(), last.end(), last.group(0)
         return None
+
+    def any_between(self, lo: int, hi: int) -> bool:
+        """Whether `last_between(lo, hi)` finds a phrase (the test made for most names: no tuple built)."""
+        if hi - lo < TITLE_HEAD_MIN_LEN:
+            return False
+        if self.found is None:
+            self._find()
+        i = bisect_right(self.ends, hi) - 1
+        return i >= 0 and self.starts[i] >= lo
 
 
 def _title_before(ctx: ParseContext, titles: _TitleIndex, start: int, s0: int, n_tokens: int = 2) -> str | None:
@@ -497,22 +512,33 @@ class _RunPlan:
 class _GroupPlan:
     """A group of capitalised words and its name runs (with and without the headline rule)."""
 
-    __slots__ = ("word", "tokens", "label", "headline_rule", "_runs")
+    __slots__ = ("word", "tokens", "label", "headline_rule", "plain_runs", "_headline_runs")
 
-    def __init__(self, word: str, tokens: list[_Token], runs: dict[bool, list[_RunPlan]] | None = None):
+    def __init__(self, word: str, tokens: list[_Token], plain_runs: list[_RunPlan] | None = None):
         self.word = word
         self.tokens = tokens
         self.label = len(tokens) > 1 and all(t.allcaps or t.initial or t.key in NAME_PARTICLES for t in tokens)
         # the headline rule (see `_runs`) applies to groups of more than two words and can only change
         # their runs with a gerund after the first word: the others need no look at their line
         self.headline_rule = len(tokens) > 2 and any(_is_gerund(t.text) for t in tokens[1:])
-        self._runs: dict[bool, list[_RunPlan]] = runs or {}
+        # a speaker label is read as a label, never as runs
+        if plain_runs is None:
+            plain_runs = [] if self.label else self._plan_runs(False)
+        self.plain_runs = plain_runs
+        self._headline_runs: list[_RunPlan] | None = None
 
     def runs(self, headline: bool) -> list[_RunPlan]:
-        plans = self._runs.get(headline)
+        if not headline:
+            return self.plain_runs
+        plans = self._headline_runs
         if plans is None:
-            plans = self._runs[headline] = self._plan_runs(headline)
+            plans = self._headline_runs = self._plan_runs(True)
         return plans
+
+    @property
+    def useful(self) -> bool:
+        """Whether the group can give a candidate anywhere: a label, or a name run on some line."""
+        return self.label or self.headline_rule or bool(self.plain_runs)
 
     def _plan_runs(self, headline: bool) -> list[_RunPlan]:
         group = self.tokens
@@ -557,8 +583,11 @@ def _word_plan(word: str, first_inside_word: bool = False) -> tuple[_GroupPlan, 
     """
     if " " not in word and "\u00a0" not in word and "\u202f" not in word:
         return _lone_word_plan(word, first_inside_word)
-    return tuple(_GroupPlan(word, g) for g in _word_groups(word, first_inside_word)
-                 if not (len(g) == 1 and (g[0].allcaps or g[0].title or g[0].not_name)))
+    # a group with no name run ("The President", "White House") is dropped here once, not skipped at
+    # every one of its many occurrences
+    plans = (_GroupPlan(word, g) for g in _word_groups(word, first_inside_word)
+             if not (len(g) == 1 and (g[0].allcaps or g[0].title or g[0].not_name)))
+    return tuple(gp for gp in plans if gp.useful)
 
 
 def _lone_word_plan(word: str, first_inside_word: bool) -> tuple[_GroupPlan, ...]:
@@ -575,7 +604,7 @@ def _lone_word_plan(word: str, first_inside_word: bool) -> tuple[_GroupPlan, ...
     tok = _Token(0, len(text), text, key, True, allcaps, possessive, title, not_name, initial)
     words = (text,)
     run = _RunPlan(0, len(text), (tok,), 0, None, True, False, False, True, words, _surname(words))
-    return (_GroupPlan(word, [tok], {False: [run]}),)
+    return (_GroupPlan(word, [tok], [run]),)
 
 
 def _candidates(ctx: ParseContext) -> list[_Candidate]:
@@ -594,13 +623,15 @@ def _candidates(ctx: ParseContext) -> list[_Candidate]:
                 if label:
                     cands.append(label)
                 continue
-            headline = _title_case_line(ctx, base + group[0].start) if gp.headline_rule else False
-            for rp in gp.runs(headline):
+            runs = gp.plain_runs
+            if gp.headline_rule and _title_case_line(ctx, base + group[0].start):
+                runs = gp.runs(True)
+            for rp in runs:
                 start, end = base + rp.start, base + rp.end
                 evidence = role = s0 = None
                 if rp.title == 1 or (rp.title == 2 and not _title_case_line(ctx, start)):
                     evidence, role = "title", rp.title_role
-                elif rp.title_before and titles.last_between(max(0, start - 110), start) is not None:
+                elif rp.title_before and titles.any_between(max(0, start - 110), start):
                     # (no title phrase in the 110 characters before: none in the sentence, whose start is not
                     # needed then)
                     s0 = _sentence_start(scan, start, 110)
