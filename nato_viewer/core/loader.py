@@ -7,7 +7,9 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
@@ -96,25 +98,26 @@ def front_matter(text: str) -> tuple[dict[str, str], dict[str, tuple[int, int]],
     values: dict[str, str] = {}
     spans: dict[str, tuple[int, int]] = {}
     block_start, block = m.start(1), m.group(1)
-    lines = list(re.finditer(r"[^\n]*", block))
-    lines = [ln for k, ln in enumerate(lines) if k == 0 or ln.start() != lines[k - 1].end() or ln.group(0)]
+    # the lines of the block and where each starts in `text` (split in C: a front matter is read per file)
+    lines = block.split("\n")
+    starts = list(accumulate(map((1).__add__, map(len, lines)), initial=block_start))
     k = 0
     while k < len(lines):
-        line = _FM_LINE.match(lines[k].group(0))
+        line = _FM_LINE.match(lines[k])
         k += 1
         if not line:
             continue
         key = line.group(1).lower()
-        vs = block_start + lines[k - 1].start() + line.start(2)
-        ve = block_start + lines[k - 1].start() + line.end(2)
+        vs = starts[k - 1] + line.start(2)
+        ve = starts[k - 1] + line.end(2)
         raw = line.group(2)
         if raw[:1] in "'\"" and not _closed(raw):
             # a quoted scalar folded over the next, indented lines
-            while k < len(lines) and lines[k].group(0)[:1] in (" ", "\t") and not _closed(raw):
-                nxt = lines[k].group(0)
+            while k < len(lines) and lines[k][:1] in (" ", "\t") and not _closed(raw):
+                nxt = lines[k]
                 raw = raw[:-1] if raw.endswith("\\") else raw + "\n"
                 raw += nxt.strip() if not raw.endswith("\n") else nxt.strip()
-                ve = block_start + lines[k].start() + len(nxt.rstrip())
+                ve = starts[k] + len(nxt.rstrip())
                 k += 1
             raw = raw.replace("\n", " ")
         value = raw
@@ -129,19 +132,13 @@ def front_matter(text: str) -> tuple[dict[str, str], dict[str, tuple[int, int]],
 
 def _closed(raw: str) -> bool:
     """True when a quoted YAML scalar that starts `raw` is closed on it."""
-    quote = raw[0]
-    body = raw[1:]
-    if quote == "'":
-        return "'" in body.replace("''", "")
-    escaped = False
-    for ch in body:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == '"':
-            return True
-    return False
+    if raw[0] == "'":
+        return "'" in raw[1:].replace("''", "")
+    return _DQ_CLOSED.match(raw, 1) is not None
+
+
+# a double quote that no backslash escapes, after the opening one
+_DQ_CLOSED = re.compile(r'(?:[^"\\]|\\.)*+"', re.S)
 
 
 _YAML_ESCAPES = {"_": "\u00a0", "n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "0": "", "N": "\u0085",
@@ -159,7 +156,12 @@ def _unescape_yaml(value: str) -> str:
                 return m.group(0)
         return _YAML_ESCAPES.get(code, m.group(0))
 
-    return re.sub(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", sub, value)
+    if "\\" not in value:
+        return value  # (most values) no escape
+    return _YAML_ESCAPE.sub(sub, value)
+
+
+_YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 
 
 def mask_markup(text: str, start: int = 0) -> str:
@@ -190,19 +192,24 @@ def is_html(text: str) -> bool:
 
 def load(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> RawDocument:
     """Read one file as a document, or raise LoadError with a one-line reason."""
-    p = Path(path)
+    # os calls on the path as given, not a Path object (its parsing costs more than reading a small file);
+    # Path's own reading of "" (the current folder) and of a trailing slash is kept
+    p = os.fspath(path)
+    if not isinstance(p, str) or not p or p.endswith(("/", os.sep)):
+        p = Path(path)
     try:
-        st = p.stat()
+        st = os.stat(p)
     except FileNotFoundError:
         raise LoadError("file not found (deleted or moved?)") from None
     except OSError as exc:
         raise LoadError(f"cannot read: {exc.strerror or exc}") from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise LoadError("is a folder, not a file")
     if st.st_size > max_bytes:
         raise LoadError(f"too large ({st.st_size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
     try:
-        data = p.read_bytes()
+        with open(p, "rb", buffering=0) as f:
+            data = f.read()
     except FileNotFoundError:
         raise LoadError("file not found (deleted or moved?)") from None
     except PermissionError:
@@ -224,7 +231,7 @@ def load_bytes(path: str, data: bytes, mtime: float = 0.0) -> RawDocument:
     # Keep the front matter's line breaks so sentence splitting never joins across it.
     if body_start:
         scan = _blank_keep_lines(text[:body_start]) + text[body_start:]
-    html = is_html(text[body_start:])
+    html = is_html(text[body_start:body_start + 2000])  # it reads no further
     if html:
         scan = mask_markup(scan, body_start)
     elif "<" in scan:

@@ -16,6 +16,7 @@ from nato_viewer.core.parsing.context import ParseContext
 
 _TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.{0,2000}?-->", re.S)
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
+_START, _SPAN = re.Match.start, re.Match.span
 # a line break inside a paragraph: the next line is not blank and opens no list item, heading or table row
 # (a line of 40 characters or more, not ending with a colon: short lines are headings and list items)
 _SOFT_BREAK_RE = re.compile(r"\n(?<=[^\n]{39}[^\n:]\n)(?=[ \t]*(?![-–—•*+#>|][ \t]|\d+[.)][ \t]|\|)\S)")
@@ -65,14 +66,16 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _spaces_at(text: str, positions: list[int]) -> str:
-    """`text` with a space at each of the (ascending) positions: joined slices, not a list of characters."""
-    parts, prev = [], 0
-    for k in positions:
-        parts.append(text[prev:k])
-        prev = k + 1
-    parts.append(text[prev:])
-    return " ".join(parts)
+def _spaces_at(text: str, cuts: list[slice]) -> str:
+    """`text` with a space between the pieces `cuts` (see `_cuts`): one join over C calls, no Python loop."""
+    return " ".join(map(text.__getitem__, cuts))
+
+
+def _cuts(positions: list[int], length: int) -> list[slice]:
+    """The pieces of a text of `length` characters around the (ascending) positions, as slices."""
+    starts = [0]
+    starts += map((1).__add__, positions)
+    return list(map(slice, starts, [*positions, length]))
 
 
 def prose(ctx: ParseContext) -> ParseContext:
@@ -87,13 +90,14 @@ def prose(ctx: ParseContext) -> ParseContext:
     tags: list[tuple[int, int]] = []
     if "<" in scan:
         # HTML left inside a Markdown or text file (figures, links): its attribute values are not quotes
-        tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(scan, ctx.body_start)]
+        tags = list(map(_SPAN, _TAG_RE.finditer(scan, ctx.body_start)))
     if is_hard_wrapped(scan, ctx.body_start):
-        soft = [m.start() for m in _SOFT_BREAK_RE.finditer(scan, ctx.body_start)]
+        soft = list(map(_START, _SOFT_BREAK_RE.finditer(scan, ctx.body_start)))  # C calls: no frame a match
     if soft or tags:
         new_scan, new_folded = scan, ctx.folded
         if soft:
-            new_scan, new_folded = _spaces_at(new_scan, soft), _spaces_at(new_folded, soft)
+            cuts = _cuts(soft, len(scan))
+            new_scan, new_folded = _spaces_at(new_scan, cuts), _spaces_at(new_folded, cuts)
         if tags:
             new_scan, new_folded = _blank(new_scan, tags), _blank(new_folded, tags)
         view = ParseContext(text=ctx.text, scan=new_scan, language=ctx.language,

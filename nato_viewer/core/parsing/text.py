@@ -69,6 +69,9 @@ def _fold_run(m: re.Match) -> str:
     return folded
 
 
+_ASCII_BYTES = bytes(range(128))
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, plain spaces and dashes: same length as `text`."""
     if text.isascii():
@@ -80,14 +83,10 @@ def fold(text: str) -> str:
     if len(low) != len(text):
         return text.translate(_FOLD_TABLE)
     # A text holds a few distinct characters outside ASCII (curly quotes, accents), each many times:
-    # find them from the "?" of an ASCII encoding and replace each with one str.replace, all in C.
-    raw = low.encode("ascii", "replace")
-    found = set()
-    at = raw.find(b"?")
-    while at >= 0:
-        found.add(low[at])
-        at = raw.find(b"?", at + 1)
-    changes = {ch: _FOLD_TABLE[ord(ch)] for ch in found if ch != "?"}
+    # find them in C (the UTF-8 bytes of the text without its ASCII bytes, decoded: those characters
+    # alone) and replace each with one str.replace, all in C.
+    found = set(low.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    changes = {ch: _FOLD_TABLE[ord(ch)] for ch in found}
     changes = {ch: folded for ch, folded in changes.items() if folded != ch}
     if not changes.keys().isdisjoint(changes.values()):
         return _NON_ASCII_RUN.sub(_fold_run, low)  # one replacement would feed another: character by character
@@ -164,6 +163,58 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: 
     end = len(text) if end is None else end
     if wrapped is None:
         wrapped = is_hard_wrapped(text, start, end)
+    if end != len(text) or (start and _WORD_OR_DOT.match(text, start - 1)):
+        # the sentence regex looks past `end` and before `start`: only the loop over candidates bounds both
+        return _split_at_candidates(text, start, end, wrapped)
+    # One match a sentence: the regex walks over the sentence and decides most of its candidate ends
+    # itself; the few it cannot decide (group "q") are decided here, as the candidate loop does.
+    spans: list[Span] = []
+    append = spans.append
+    pending = -1  # start of a sentence that runs on over an undecided candidate that was no end
+    for m in (_SENTENCE_WRAPPED if wrapped else _SENTENCE).finditer(text, start):
+        kind = m.lastgroup
+        if kind is None and pending < 0:
+            append(m.span())  # (most sentences)
+            continue
+        s = m.start() if pending < 0 else pending
+        e = m.end()
+        if kind == "q":
+            if not _ends_sentence(text, start, m.start("q"), e):
+                pending = s
+                continue
+        elif kind == "t":
+            while text[e - 1].isspace():  # the sentence ends before a line break or the end: trailing blanks
+                e -= 1
+        append((s, e))
+        pending = -1
+    return spans
+
+
+def _ends_sentence(text: str, start: int, m_start: int, stop: int) -> bool:
+    """Whether the candidate end text[m_start:stop] (final punctuation and closing quotes before a blank)
+    ends a sentence: the rule of `_split_at_candidates`, for one candidate."""
+    piece = text[m_start:stop]
+    if m_start - _ABBREVIATION_REACH >= start and text[m_start - _ABBREVIATION_REACH:m_start].isalpha():
+        token = ""
+    else:
+        lo = max(start, m_start - 24)
+        cut = _LAST_STOP.match(text, lo, m_start)
+        token = text[cut.end() if cut else lo:m_start].lower()
+        if piece[0] == "." and token and (
+                token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
+            return False
+    nxt = _NEXT_CHAR.match(text, stop, stop + 8)
+    first = nxt.group(2) if nxt else ""
+    if first:
+        if first.islower() or first in ",;:":
+            return False
+        if piece == "." and first.isdigit() and token.replace(".", "").isdigit():
+            return False
+    return True
+
+
+def _split_at_candidates(text: str, start: int, end: int, wrapped: bool) -> list[Span]:
+    """`split_sentences` one candidate end at a time (the plain form of the sentence regex)."""
     # The look-ahead pattern skips wrapped line breaks inside the regex engine; it may only
     # be used when the look-ahead can see past `end` as freely as a match on the whole text.
     pattern = _SENT_END_WRAPPED if wrapped and end == len(text) else _SENT_END
@@ -221,6 +272,59 @@ _SENT_END_WRAPPED = re.compile(
     r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"»”’')\]]*(?=\s)|(?<=\n)\s*\n"
     r"|(?<=\n)(?=[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|>|\|)))")
 _NEXT_CHAR = re.compile(r"\s*([\"«“(\[]?\s*)(\S)")
+
+
+def _sentence_regex(wrapped: bool) -> re.Pattern:
+    """One sentence of `split_sentences` a match, from its first visible character to its end.
+
+    A candidate end is what the candidate loop looks at: final punctuation and closing quotes before a
+    blank. Inside the regex, one that surely ends no sentence (after an abbreviation or an initial, or
+    before a lower-case word) is walked over; one that surely does ends the match, as does a line break
+    that ends a paragraph (with `t` when blanks lie before it) or the end of the text; any other ends it
+    in group `q`, and the caller decides. "Surely" is read with ASCII classes and abbreviations only:
+    other tokens and next characters go to the caller.
+    """
+    closers = r"[\"»”’')\]]"
+    rest = rf"[.!?…]*+{closers}*+"  # the rest of a candidate after its first character
+    marker = r"[ \t]*+(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#|>|\|)"  # a list item or a heading opens the line
+    # the blanks from here hold a line break that ends a paragraph, or run to the end of the text
+    split_after = (rf"[^\S\n]*+\n(?:[^\S\n]*+\n|{marker})" if wrapped else r"[^\S\n]*+\n") + r"|\s*+\Z"
+    # the word before a period (up to the last character that is neither a word character nor a period)
+    longest = _ABBREVIATION_REACH - 1
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(ABBREVIATIONS):
+        if word.isascii() and len(word) > 1:
+            by_length.setdefault(len(word), []).append(
+                "".join(rf"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch) for ch in word))
+    abbreviation = "|".join([r"(?<=(?<![\w.])[A-Za-z])"] + [
+        rf"(?<=(?<![\w.])(?:{'|'.join(words)}))" for n, words in sorted(by_length.items())])
+    not_abbreviation = "|".join([r"(?<![\w.])", rf"(?<=[\w.]{{{longest + 1}}})", r"(?<=(?<![\w.])[0-9_])"] + [
+        rf"(?<=(?<![\w.])[A-Za-z0-9_.]{{{n}}})" + (f"(?<!{'|'.join(by_length[n])})" if n in by_length else "")
+        for n in range(2, longest + 1)])
+    # the next character `_NEXT_CHAR` reads (within 8 characters, after an opening quote or bracket)
+    openers = r"[\"«“(\[]"
+    sure = r"[!#-'*+\-./<-@A-Z\\\]-`{-~À-ÖØ-Þ’‘”»–—…•€£§°]"  # neither lower case, a digit, nor ",;:"
+    next_ok = rf"\s{{1,7}}+(?:{sure}|{openers}\s*+(?:{sure}|{openers}))|\s{{8}}|\s++\Z"
+    next_lower = r"\s{1,7}+[a-z,;:ß-öø-ÿ]"
+    body = "|".join([
+        r"[^\n.!?…]++",
+        *([rf"\n(?![^\S\n]*+\n|{marker}|\s*+\Z)"] if wrapped else []),  # a line break inside a paragraph
+        rf"[.!?…](?!{rest}\s)",  # no candidate: followed by no blank
+        rf"(?:{abbreviation})\.{rest}(?=\s)|[.!?…]{rest}(?={next_lower})",  # a candidate that ends nothing
+    ])
+    ends = "|".join([
+        rf"(?:[!?…]|(?:{not_abbreviation})\.){rest}(?={next_ok})",
+        rf"[.!?…]{rest}(?={split_after})",  # ends a sentence or not, the paragraph ends here
+        rf"(?P<q>[.!?…]{rest})",
+        r"(?<=\S)(?=\n)|(?<=\S)\Z",
+        r"(?=\n|\Z)(?P<t>)",
+    ])
+    return re.compile(rf"(?=\S)(?:{body})*+(?:{ends})")
+
+
+_SENTENCE = _sentence_regex(False)
+_SENTENCE_WRAPPED = _sentence_regex(True)
+_WORD_OR_DOT = re.compile(r"[\w.]")
 
 
 def _add_span(text: str, s: int, e: int, spans: list[Span]) -> None:
