@@ -337,7 +337,7 @@ def _free(taken: list[Span], span: Span) -> bool:
     """Whether `span` overlaps none of the spans a more specific pattern already claimed in its window
     (a window claims a few at most: a look at each beats a sorted structure)."""
     s, e = span
-    for ts, te in taken:
+    for ts, te in taken:  # noqa: SIM110 - a loop, not a generator: most windows claim nothing
         if ts < e and te > s:
             return False
     return True
@@ -661,12 +661,16 @@ def _text_date(ctx: ParseContext, ref: dt.date | None) -> tuple[dt.date, Span] |
     return None
 
 
+# What ends a prose sentence (the stripped text has no final newline for `$` to stand before).
+_SENTENCE_ENDS = (".", "!", "?")
+
+
 def _lead_sentences(ctx: ParseContext, sentences: list[Span]) -> set[int]:
     """The first two prose sentences (a short headline line does not count)."""
     chosen: set[int] = set()
     for i, (s, e) in enumerate(sentences):
         text = ctx.scan[s:e]
-        if len(text) < 60 and not re.search(r"[.!?]$", text.strip()):
+        if len(text) < 60 and not text.strip().endswith(_SENTENCE_ENDS):
             continue
         chosen.add(i)
         if len(chosen) == 2:
