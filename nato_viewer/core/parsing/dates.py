@@ -333,23 +333,20 @@ def _trim(folded: str, span: Span) -> Span:
 
 # ---------------------------------------------------------------- the finder
 
-class _Taken:
-    """Spans already claimed by a more specific pattern (disjoint, kept sorted: a binary search each)."""
+def _free(taken: list[Span], span: Span) -> bool:
+    """Whether `span` overlaps none of the spans a more specific pattern already claimed in its window
+    (a window claims a few at most: a look at each beats a sorted structure)."""
+    s, e = span
+    for ts, te in taken:  # noqa: SIM110 - a loop, not a generator: most windows claim nothing
+        if ts < e and te > s:
+            return False
+    return True
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
 
-    def free(self, span: Span) -> bool:
-        s, e = span
-        i = bisect_left(self.starts, e)
-        # Claimed spans are disjoint, so the last one starting before `e` reaches furthest.
-        return i == 0 or self.ends[i - 1] <= s
-
-    def take(self, span: Span) -> None:
-        i = bisect_left(self.starts, span[0])
-        self.starts.insert(i, span[0])
-        self.ends.insert(i, span[1])
+def _keep(taken: list[Span], found: list[_Found], item: _Found) -> None:
+    if _free(taken, item.span):
+        taken.append(item.span)
+        found.append(item)
 
 
 def _year_ok(scan: str, folded: str, s: int, e: int) -> bool:
@@ -428,21 +425,26 @@ def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
     Finer sorts spare the patterns that seldom match: "pair", a year followed by what starts a range
     or an ISO date; "dotted", a year after "/" or "." (a numeric date ends so); "day_month", a month
     name after a digit of its window (day before month)."""
-    out: list[list] = []
+    out: list[tuple[int, int, set[str]]] = []
+    # The window being built, [wa, wb) with its sorts (None before the first anchor): kept in locals,
+    # it is closed when an anchor opens the next one.
+    wa = wb = 0
+    sorts: set[str] | None = None
     for m in ANCHOR_SCAN.finditer(folded, lo, hi):
         start = m.start()
-        word = m.group(0)
-        a, b = max(lo, start - 34), min(hi, start + 30)
-        if out and a <= out[-1][1] + 8:
-            last = out[-1]
-            if b > last[1]:
-                last[1] = b
-            sorts = last[2]
+        a = start - 34 if start - 34 > lo else lo
+        b = start + 30 if start + 30 < hi else hi
+        if sorts is not None and a <= wb + 8:
+            if b > wb:
+                wb = b
         else:
-            sorts = set()
-            out.append([a, b, sorts])
-        if word[:1].isdigit():
-            year = _YEAR_AT(folded, start)
+            if sorts is not None:
+                out.append((wa, wb, sorts))
+            wa, wb, sorts = a, b, set()
+        word = m[0]
+        if word.isdigit():  # the pattern's `\d`: one digit, while its words hold letters
+            # a year opens with "1" or "2" (YEAR_RE): other digits spare the pattern
+            year = _YEAR_AT(folded, start) if word == "1" or word == "2" else None
             if year is None:
                 sorts.add("digit")
                 continue
@@ -453,13 +455,18 @@ def _windows(folded: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
                 sorts.add("dotted")
         elif word in MONTHS:
             sorts.add("month")
-            if _DIGIT.search(folded, out[-1][0], start):
+            if _DIGIT.search(folded, wa, start):
                 sorts.add("day_month")
         elif word in WEEKDAYS:
             sorts.add("weekday")
         else:
             sorts.add("year_word" if word in _YEAR_WORDS else "word")
-    return [(a, b, sorts) for a, b, sorts in out]
+    if sorts is not None:
+        out.append((wa, wb, sorts))
+    return out
+
+
+_DIGITS_ONLY = {"digit"}
 
 
 def _scan_dates(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None) -> list[_Found]:
@@ -469,7 +476,11 @@ def _scan_dates(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None) -> lis
     leads = _places(ctx.folded, _WITHIN_LEADS, lo, hi) if ref is not None else []
     for wlo, whi, sorts in _windows(ctx.folded, lo, hi):
         i = bisect_left(leads, wlo)
-        _scan_window(ctx, wlo, whi, ref, found, sorts, i < len(leads) and leads[i] < whi)
+        within = i < len(leads) and leads[i] < whi
+        # A window around numbers alone holds no date but a "within six months": most windows of a
+        # text with figures are such, and no other pattern of `_scan_window` runs there.
+        if within or sorts != _DIGITS_ONLY:
+            _scan_window(ctx, wlo, whi, ref, found, sorts, within)
     found.sort(key=lambda f: f.span)
     return found
 
@@ -490,20 +501,14 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
                  sorts: set[str], within: bool) -> None:
     """The dates of one window; `within`: whether a lead word of _WITHIN starts in it."""
     folded, scan = ctx.folded, ctx.scan
-    taken = _Taken()
-
-    def keep(item: _Found) -> None:
-        if taken.free(item.span):
-            taken.take(item.span)
-            found.append(item)
-
+    taken: list[Span] = []
     years = "year" in sorts
     months = "month" in sorts
     year_words = "year_word" in sorts
     words = year_words or "word" in sorts
     if months or years:
         for item in _absolute(folded, [(lo, hi, sorts)], ref):
-            keep(item)
+            _keep(taken, found, item)
     # Every lead of _YEAR_END holds one of these words.
     year_end = (years or year_words) and (
         folded.find("end", lo, hi) >= 0 or folded.find("fin", lo, hi) >= 0 or folded.find("through", lo, hi) >= 0)
@@ -515,16 +520,16 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             year = ref.year
         else:
             continue
-        keep(_Found(m.span(), dt.date(year, 12, 31), None, "year_end", relative=not y[0].isdigit()))
+        _keep(taken, found, _Found(m.span(), dt.date(year, 12, 31), None, "year_end", relative=not y[0].isdigit()))
     for m in _MONTH_YEAR.finditer(folded, lo, hi) if months and years else ():
         month = month_number(m["m"])
         if month:
-            keep(_Found(m.span(), dt.date(int(m["y"]), month, 1), None, "month"))
+            _keep(taken, found, _Found(m.span(), dt.date(int(m["y"]), month, 1), None, "month"))
     for m in _YEAR_RANGE.finditer(folded, lo, hi) if "pair" in sorts else ():
         y1, y2 = int(m["y1"]), m["y2"]
         y2i = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
         if y1 < y2i <= y1 + 30 and _year_ok(scan, folded, m.start("y1"), m.end()):
-            keep(_Found(m.span(), dt.date(y1, 1, 1), dt.date(y2i, 12, 31), "range"))
+            _keep(taken, found, _Found(m.span(), dt.date(y1, 1, 1), dt.date(y2i, 12, 31), "range"))
     if ref is not None:
         for m in _WITHIN.finditer(folded, lo, hi) if within and (words or years or "digit" in sorts) else ():
             n = m["n"]
@@ -540,16 +545,16 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
                 end = _add_months(ref, count)
             else:
                 end = _add_months(ref, 12 * count)
-            keep(_Found(m.span(), ref, end, "range", relative=True))
+            _keep(taken, found, _Found(m.span(), ref, end, "range", relative=True))
         for m in _RELATIVE_RE.finditer(folded, lo, hi) if words else ():
             kind = _RELATIVE_KIND[m.lastgroup]
             if kind.startswith("day") and re.search(r"(?:\bof|\bde|d'|\bfor|\bpour) $", folded[max(0, m.start() - 5):m.start()]):
                 continue  # "the technology of tomorrow", "l'Europe de demain": not a day
             start, end, precision = _relative(kind, ref)
-            keep(_Found(m.span(), start, end, precision, relative=True))
+            _keep(taken, found, _Found(m.span(), start, end, precision, relative=True))
         for m in _MONTH_ALONE.finditer(folded, lo, hi) if "month" in sorts else ():
             span = (m.start("m"), m.end()) if m["lead"] in ("the", "de", "of", "ce", "cet", "ces") else m.span()
-            if not taken.free(span):
+            if not _free(taken, span):
                 continue
             if ctx.language == "en" and not scan[m.start("m")].isupper():
                 continue
@@ -565,7 +570,7 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
                 year = ref.year + (1 if month <= ref.month else 0)
             elif m["lead"] == "last" or m["tail"] in ("dernier", "passe"):
                 year = ref.year - (1 if month >= ref.month else 0)
-            keep(_Found(span, dt.date(year, month, 1), None, "month", relative=True))
+            _keep(taken, found, _Found(span, dt.date(year, month, 1), None, "month", relative=True))
         for m in _WEEKDAY.finditer(folded, lo, hi) if "weekday" in sorts else ():
             wd = weekday_number(m["wd"])
             if wd is None:
@@ -575,10 +580,10 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
             idx = sentence_at(ctx.sentences, m.start())
             future = _future(folded, ctx.sentences[idx] if idx >= 0 else None, m.start())
             day = _weekday_date(wd, ref, m["lead"], m["tail"], future)
-            keep(_Found(m.span(), day, None, "day", relative=True))
+            _keep(taken, found, _Found(m.span(), day, None, "day", relative=True))
     for m in _YEAR.finditer(folded, lo, hi) if years else ():
-        if taken.free(m.span()) and _year_ok(scan, folded, m.start(), m.end()):
-            keep(_Found(m.span(), dt.date(int(m["y"]), 1, 1), None, "year"))
+        if _free(taken, m.span()) and _year_ok(scan, folded, m.start(), m.end()):
+            _keep(taken, found, _Found(m.span(), dt.date(int(m["y"]), 1, 1), None, "year"))
 
 
 def find_dates(ctx: ParseContext) -> list[DateExpr]:
@@ -656,12 +661,16 @@ def _text_date(ctx: ParseContext, ref: dt.date | None) -> tuple[dt.date, Span] |
     return None
 
 
+# What ends a prose sentence (the stripped text has no final newline for `$` to stand before).
+_SENTENCE_ENDS = (".", "!", "?")
+
+
 def _lead_sentences(ctx: ParseContext, sentences: list[Span]) -> set[int]:
     """The first two prose sentences (a short headline line does not count)."""
     chosen: set[int] = set()
     for i, (s, e) in enumerate(sentences):
         text = ctx.scan[s:e]
-        if len(text) < 60 and not re.search(r"[.!?]$", text.strip()):
+        if len(text) < 60 and not text.strip().endswith(_SENTENCE_ENDS):
             continue
         chosen.add(i)
         if len(chosen) == 2:
