@@ -17,6 +17,7 @@ from nato_viewer.core.parsing.country_lexicon import (
     ACRONYMS,
     ADJ,
     CAPITAL_RE,
+    CAPITALS,
     CITY,
     FIRST_WORDS,
     LEXICON,
@@ -30,7 +31,7 @@ from nato_viewer.core.parsing.country_lexicon import (
     US_STATES,
 )
 from nato_viewer.core.parsing.country_roles import Hit, assign_roles
-from nato_viewer.core.parsing.text import fold_word
+from nato_viewer.core.parsing.text import document_words, fold_word, watch_words
 
 
 def find_countries(ctx: ParseContext) -> list[Country]:
@@ -109,6 +110,8 @@ _URL_TOKEN_RE = re.compile(r"(?:://|www\.|\.(?:com|gov|org|net|int|fr|eu)\b|/upl
 
 def _in_url(text: str, start: int) -> bool:
     """Inside a link, a file name or a handle ("x.com/Jim_Jordan", "uploads/Jordan-Meza.jpg")."""
+    if not start or text[start - 1] in " \n(":  # no token at all: the usual case, a name after a space
+        return False
     lo = max(0, start - 300)
     token_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("(", lo, start), lo - 1) + 1
     # Every link mark holds ".", "/" or "@": most tokens (none at all after a space) hold none.
@@ -122,13 +125,16 @@ _LABEL_BEFORE_RE = re.compile(r"\b(?:format|formule)\s+(?:dit\s+|called\s+|de\s+
 
 def _candidates(ctx: ParseContext) -> list[tuple[int, int, str]]:
     """Gazetteer matches (start, end, folded key), longest first and without overlaps."""
-    folded = ctx.folded
+    folded, scan = ctx.folded, ctx.scan
     found: list[tuple[int, int, str]] = []
     last = 0
-    match = NAME_RE.match
-    for cap in CAPITAL_RE.finditer(ctx.scan):
-        pos = cap.start()
-        if pos < last or folded[pos:cap.end()] not in FIRST_WORDS:
+    match, capital = NAME_RE.match, CAPITAL_RE.match
+    for pos in _first_word_starts(folded):
+        # The candidate starts of CAPITAL_RE.finditer(scan) whose word folds to a first word.
+        if pos < last or scan[pos] not in CAPITALS:
+            continue
+        cap = capital(scan, pos)
+        if cap is None or folded[pos:cap.end()] not in FIRST_WORDS:
             continue
         m = match(folded, pos)
         if m:
@@ -145,6 +151,35 @@ def _candidates(ctx: ParseContext) -> list[tuple[int, int, str]]:
                 kept.append(f)
         found = kept
     return found
+
+
+# A key opens with a first word (its letters) then ends or goes on with no letter, digit or "_": in the
+# word-start bytes of the folded text (text.document_words) a first word that opens a key found there
+# stands between spaces. (A character that is no word character folds to no a-z or 0-9.)
+_FIRST_WORD_NEEDLES = {w.encode("ascii"): b" " + w.encode("ascii") + b" " for w in FIRST_WORDS}
+_FIRST_WORD_BYTES = frozenset(_FIRST_WORD_NEEDLES)
+watch_words(_FIRST_WORD_BYTES)
+
+
+def _first_word_starts(folded: str) -> list[int]:
+    """0 and the word starts of `folded` where one of FIRST_WORDS stands, in order.
+
+    Nine capitalised words in ten open no key ("The" aside: "NATO", "President", names): scanning the
+    text for every capital and trying each in Python costs more than finding the few first words the
+    text holds, each with bytes.find (lower-case "the" included: its start is refused at once).
+    """
+    if not folded:
+        return []
+    data, present = document_words(folded)
+    starts = [0]
+    for word in present & _FIRST_WORD_BYTES:
+        needle = _FIRST_WORD_NEEDLES[word]
+        at = data.find(needle)
+        while at >= 0:
+            starts.append(at + 1)
+            at = data.find(needle, at + 1)
+    starts.sort()
+    return starts
 
 
 def _looks_like_person(text: str, start: int, end: int) -> bool:

@@ -321,6 +321,7 @@ LOWER_RE = re.compile(r"[^\w.](" + trie_regex(sorted(k for k, e in LEXICON.items
 # The look-behind comes after the capital (same test: the character before it is no word character and no
 # period) so the regex engine can skip to the next capital with its fast character-set scan.
 CAPITAL_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w.].)[^\W\d_]*")
+CAPITALS = frozenset(c for c in map(chr, range(0x180)) if CAPITAL_RE.match(c))  # its first characters
 FIRST_WORDS = frozenset(m.group(0) for m in (re.match(r"[^\W\d_]+", k) for k in LEXICON) if m)
 
 # A literal alternation with no look-behind is scanned fast; the left boundary is checked by the caller.

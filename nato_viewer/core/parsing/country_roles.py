@@ -287,14 +287,15 @@ _WE_PLEDGE_RE = re.compile(  # \b(?:we|they|the leaders|...)\b, the boundary tes
 class _Group:
     """Coordinated mentions, the sentence around them and a window of flat text either side."""
 
-    __slots__ = ("hits", "s", "e", "left", "right", "start", "end", "kinds")
+    __slots__ = ("hits", "s", "e", "left", "right", "start", "end", "kinds", "triggers")
 
     def __init__(self, hits: list[Hit], s: int, e: int, left: str, right: str) -> None:
         self.hits = hits
         self.s, self.e = s, e  # sentence bounds
         self.left, self.right = left, right
         self.start, self.end = hits[0].start, hits[-1].end
-        self.kinds = {h.kind for h in hits}
+        self.kinds = {hits[0].kind} if len(hits) == 1 else {h.kind for h in hits}
+        self.triggers: list[tuple[int, int, bool]] | None = None  # see _group_triggers
 
 
 _WINDOW = 240
@@ -445,6 +446,14 @@ def _sentence_triggers(ctx: ParseContext, s: int, e: int) -> list[tuple[int, int
     return cache[key]
 
 
+def _group_triggers(ctx: ParseContext, g: _Group) -> list[tuple[int, int, bool]]:
+    """The pledge words of the group's sentence, kept on the group: several rules read them."""
+    triggers = g.triggers
+    if triggers is None:
+        triggers = g.triggers = _sentence_triggers(ctx, g.s, g.e)
+    return triggers
+
+
 def _sentence_has(ctx: ParseContext, pattern: re.Pattern, s: int, e: int) -> bool:
     """Whether `pattern` occurs in the flat text [s, e): read once per sentence, however many groups it holds."""
     cache = ctx._cache.setdefault("country_sentence_has", {})
@@ -463,7 +472,10 @@ def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
         return True
     # Otherwise a pledge word must come before it in the sentence: most groups have none, and the
     # sentence's pledge words are read once for all its groups (the pledging rules read them too).
-    before = [t for t in _sentence_triggers(ctx, g.s, g.e) if t[1] <= g.start]
+    triggers = _group_triggers(ctx, g)
+    if not triggers:
+        return False
+    before = [t for t in triggers if t[1] <= g.start]
     if not before:
         return False
     if first.kind == ADJ:
@@ -568,14 +580,13 @@ def _pledging(ctx: ParseContext, g: _Group, receivers: list[int], hits: list[Hit
 
 def _pledging_rules(ctx: ParseContext, g: _Group, receivers: list[int]) -> tuple[str, str] | None:
     folded = _flat(ctx)
-    triggers = _sentence_triggers(ctx, g.s, g.e)
-    sentence = folded[g.s:g.e]
+    triggers = _group_triggers(ctx, g)
     lw = g.left[-70:]
     # "sous la direction des États-Unis, la fourniture d'aide militaire à Kiev", "the Contact Group led by".
     # The window test first: a few words every match holds rule out nearly every group without a regex.
     if _has_lead_words(lw) and _LEAD_BEFORE_RE.search(lw) \
             and (any(t[2] for t in triggers) or _sentence_has(ctx, _GIVING_GROUP_RE, g.s, g.e)):
-        anchor = _GIVING_GROUP_RE.search(sentence)
+        anchor = _GIVING_GROUP_RE.search(folded[g.s:g.e])
         strong = [t for t in triggers if t[2]]
         start = strong[0][0] if strong else (g.s + anchor.start() if anchor else g.s)
         return "pledging", _pledged_phrase(ctx, start, g.e)
