@@ -250,7 +250,7 @@ _ENDS_A_CLAUSE = re.compile(
 _SENTENCE_BREAK = re.compile(r"(?<!\.[a-z])(?<![ ][a-z])[.!?][ \n\"»”]|\n")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Reading:
     """One number with what the text around it says."""
 
@@ -326,9 +326,8 @@ def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
     prev, prev_start = _prev_word(folded, num.start)
     if _not_a_quantity(folded, scan, lang, num, prev, prev_start):
         return None
-    r = _Reading(num=num, start=num.start, end=num.end, value=num.value)
-    if num.approx:
-        r.qualifier = "about"
+    # The reading is built at the end, once its fields are known: a third of the numbers read end as None.
+    qualifier = "about" if num.approx else None
 
     cur = currency_before(folded, scan, num.start) if maybe_currency_before(folded, scan, num.start) else None
     left = cur.start if cur else num.start
@@ -336,37 +335,37 @@ def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
         prev, _ = _prev_word(folded, left)
     qual = qualifier_before(folded, left) if prev in QUALIFIER_LAST_WORDS else None
     if qual:
-        r.qualifier, r.start = qual[0], qual[1]
+        qualifier, start = qual
     else:
-        r.start = left
+        start = left
 
     pos = num.end
+    after: Currency | None = None  # not looked for yet
     if num.year_like and not cur and not qual:
         # "in 2024", "the 2022 Summit": a year, unless a currency follows ("2000 euros")
-        after_year = currency_after(folded, scan, pos)
-        if after_year is None or after_year.scale_only:
+        after = currency_after(folded, scan, pos)
+        if after is None or after.scale_only:
             return None
     nxt = folded[pos:pos + 26].lstrip(" -")[:1]
     pm = PERCENT.match(folded, pos) if nxt in ("%", "p") else None
     if pm and not num.scaled:
-        r.kind, r.end = "percent", pm.end()
-        of = _PERCENT_OF.match(folded, r.end)
+        end = pm.end()
+        of = _PERCENT_OF.match(folded, end)
         if of:
-            r.end = of.end()
-        return r
+            end = of.end()
+        return _Reading(num, start, end, "percent", num.value, qualifier=qualifier)
 
-    after: Currency | None = currency_after(folded, scan, pos)
+    if after is None:
+        after = currency_after(folded, scan, pos)
     if after and after.scale_only and not num.scaled:
         after = None
     if cur or after:
-        r.kind = "money"
-        r.unit = (cur or after).code
-        r.end = after.end if after else pos
-        qa = qualifier_after(folded, r.end)
+        end = after.end if after else pos
+        qa = qualifier_after(folded, end)
         if qa:
-            r.qualifier = r.qualifier or qa[0]
-            r.end = qa[1]
-        return r
+            qualifier = qualifier or qa[0]
+            end = qa[1]
+        return _Reading(num, start, end, "money", num.value, (cur or after).code, qualifier=qualifier)
     if num.abbrev_scale or _in_a_name(folded, scan, num, prev, prev_start):
         return None  # "5m", "3k" without a currency: metres, thousands of something unsaid
 
@@ -375,22 +374,40 @@ def _read(folded: str, scan: str, lang: str, num: Number) -> _Reading | None:
         np = None  # "one in three women", "7 in 10 Americans", "un sur cinq": a ratio
     if np is not None:
         head = folded[np[0]:np[1]].rsplit(" ", 1)[-1]
-        if not _countable(folded, lang, num, prev, head, r.qualifier is not None):
+        if not _countable(folded, lang, num, prev, head, qualifier is not None):
             return None
-        r.kind, r.counted = "count", (np[0], np[1])
-        r.end = np[1]
+        end = np[1]
         if not qual and prev == "all":
-            r.start = prev_start
-        qa = qualifier_after(folded, r.end)
+            start = prev_start
+        qa = qualifier_after(folded, end)
         if qa:
-            r.qualifier = r.qualifier or qa[0]
-            r.end = qa[1]
-        return r
-    return r  # bare: a range, an ellipsis or "the number of" may still give it a unit
+            qualifier = qualifier or qa[0]
+            end = qa[1]
+        return _Reading(num, start, end, "count", num.value, counted=(np[0], np[1]), qualifier=qualifier)
+    # bare: a range, an ellipsis or "the number of" may still give it a unit
+    return _Reading(num, start, num.end, None, num.value, qualifier=qualifier)
+
+
+# Read on the reversed text before a number: up to 24 spaces, then up to 24 characters of a word.
+_PREV_WORD_REVERSED = re.compile(r"([ ]{0,24})([\w'.°-]{0,24})")
 
 
 def _prev_word(folded: str, pos: int) -> tuple[str, int]:
-    """The word right before pos (across at most two spaces) and where it starts."""
+    """The word right before pos (across at most 24 spaces) and where it starts: its letters and
+    digits (str.isalnum) and "'.°-", at most 24 of them."""
+    # one regex match on the reversed window instead of a loop over characters; \w is isalnum and "_"
+    m = _PREV_WORD_REVERSED.match(folded[max(0, pos - 48):pos][::-1])
+    i = pos - m.end(1)
+    j = i - (m.end(2) - m.end(1))
+    word = folded[j:i]
+    if "_" in word:  # not part of the word: it starts after the last one
+        word = word[word.rfind("_") + 1:]
+        j = i - len(word)
+    return word, j
+
+
+def _prev_word_plain(folded: str, pos: int) -> tuple[str, int]:
+    """`_prev_word` as a loop over characters (the tests compare the two)."""
     i = pos
     while i > 0 and pos - i < 24 and folded[i - 1] == " ":
         i -= 1
@@ -478,6 +495,10 @@ _DEMONYM = re.compile(r"(?:d')?[a-z]{2,}(?:ians|ans|ese|is|iens|ains|ais|ois|ens
 _AMMUNITION_NOUNS = frozenset(_words("round rounds piece pieces"))
 _AMMUNITION_CUES = frozenset(_words("artillery ammunition munitions 155mm 105mm 152mm 120mm mortar tank small-arms "
                                     "d'artillerie artillerie munitions"))
+# What `_noun_at` may find at a token: any other word is a noun only as a capitalised demonym.
+_MAY_BE_NOUN = COUNT_NOUNS | _MULTI_FIRST | _AMMUNITION_NOUNS
+# Function words that look like demonyms ("Depuis", "These" capitalised): `_noun_at` judges them.
+_STOP_DEMONYMS = frozenset(w for w in _STOP if _DEMONYM.fullmatch(w))
 
 
 def _is_ammunition(tokens: list[tuple[str, int, int]], i: int) -> bool:
@@ -508,6 +529,30 @@ def _noun_phrase(folded: str, scan: str, pos: int, max_mods: int = 4, plural: bo
     With `plural` (an English number above one), a singular head that no later noun takes over
     from is a modifier of something uncounted: "three New York City airports", "500,000 electric
     vehicle charging stations"."""
+    if _no_noun_after(folded, scan, pos):
+        return None
+    return _noun_phrase_tokens(folded, scan, pos, max_mods, plural)
+
+
+def _no_noun_after(folded: str, scan: str, pos: int) -> bool:
+    """True when the first token after pos already ends `_noun_phrase_tokens` with None.
+
+    Most numbers are followed by punctuation, a function word or another number: the first token
+    says so before the whole window is tokenised (the loop there would stop at its first turn)."""
+    first = _NP_TOKEN.match(folded, pos)
+    if first is None:
+        return True
+    w = first.group(1)
+    if w in _MAY_BE_NOUN:
+        return False
+    if w[0].isdigit():
+        return w.isdigit() or "-" not in w  # not a model number ("787-9 aircraft")
+    # a function word, not an acronym ("US soldiers") nor a capitalised demonym look-alike
+    return w in _STOP and w not in _STOP_DEMONYMS and not (len(w) > 1 and scan[first.start(1):first.end(1)].isupper())
+
+
+def _noun_phrase_tokens(folded: str, scan: str, pos: int, max_mods: int, plural: bool) -> tuple[int, int] | None:
+    """`_noun_phrase` read token by token."""
     tokens = _tokens(folded, pos, max_mods + 1)
     for i, (w, s, e) in enumerate(tokens):
         n = _noun_at(tokens, i, scan)
@@ -573,10 +618,11 @@ def _counted_after(folded: str, scan: str, num: Number, lang: str = "en") -> tup
         elif num.approx and not folded[num.start:num.end].endswith("dozen"):
             return None  # "une cinquantaine" needs "de pays"
     np = _noun_phrase(folded, scan, pos, plural=plural)
-    if np is None and not num.scaled and not num.approx:
+    # every partitive starts " of " or " des ": most numbers are not followed by one
+    if (np is None and not num.scaled and not num.approx and num.value > 1
+            and folded.startswith((" of ", " des "), pos)):
         pm = _PARTITIVE.match(folded, pos)
-        if (pm and num.value > 1 and not folded.startswith(" of our", pos)
-                and not folded.startswith(" of us", pos)):
+        if pm and not folded.startswith(" of our", pos) and not folded.startswith(" of us", pos):
             np = _noun_phrase(folded, scan, pm.end(), max_mods=2, plural=plural)
     return np
 
