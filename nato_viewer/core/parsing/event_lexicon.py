@@ -393,7 +393,12 @@ _LENGTHS_AFTER = {word.encode(): lengths for word, lengths in _FIRST_HEADS.items
 # The scan on the word-start bytes of the text (text.ascii_forms): at a space, the head that holds no
 # shorter one, or a digit. (Stepping over the words inside one match, "(?:[a-z0-9]++ ++)*?", was
 # dearer: the trie tried at each word is most of the cost.)
-TRIGGER_SCAN_SPACED = re.compile(rb" (?=(" + trie_regex(sorted(_FIRST_HEADS)).encode() + rb")|[0-9])")
+# The look-ahead on the first characters first: a space before a space (punctuation, blanked markup) or
+# before a letter no head starts with fails there, without entering the trie (-6 % of the scan).
+_FIRST_CHARS = "".join(sorted({h[0] for h in _FIRST_HEADS} | set("0123456789")))
+TRIGGER_SCAN_SPACED = re.compile(
+    rb" (?=[" + _FIRST_CHARS.encode() + rb"])(?=(" + trie_regex(sorted(_FIRST_HEADS)).encode() + rb")|[0-9])"
+)
 _PREFILTER_HEADS = frozenset(h for h in TRIGGER_HEADS if not h.isdigit())
 _PREFILTER_LENGTHS = sorted({len(h) for h in _PREFILTER_HEADS}, reverse=True)
 
