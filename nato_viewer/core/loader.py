@@ -111,7 +111,7 @@ def front_matter(text: str) -> tuple[dict[str, str], dict[str, tuple[int, int]],
         vs = starts[k - 1] + line.start(2)
         ve = starts[k - 1] + line.end(2)
         raw = line.group(2)
-        if raw[:1] in "'\"" and not _closed(raw):
+        if raw[:1] in ("'", "\"") and not _closed(raw):
             # a quoted scalar folded over the next, indented lines
             while k < len(lines) and lines[k][:1] in (" ", "\t") and not _closed(raw):
                 nxt = lines[k]

@@ -65,6 +65,14 @@ def test_front_matter_gives_date_and_title_and_keeps_spans(tmp_path):
     assert doc.date == "2023-02-22" and doc.title == "Readout of a call"
 
 
+def test_front_matter_key_with_no_value_is_empty_not_an_error(tmp_path):
+    f = tmp_path / "empty-title.md"
+    f.write_text("---\ntitle:\ndate: 2024-02-15\n---\nLes ministres se sont réunis à Bruxelles.\n", encoding="utf-8")
+    doc = parse_one(str(f))
+    assert isinstance(doc, Document), doc
+    assert doc.date == "2024-02-15" and doc.title.startswith("Les ministres")
+
+
 def test_missing_and_unreadable_files(tmp_path):
     gone = parse_one(str(tmp_path / "gone.txt"))
     assert isinstance(gone, ParseError) and "not found" in gone.message

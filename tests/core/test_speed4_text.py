@@ -123,7 +123,7 @@ def _plain_front_matter(text: str):
         vs = block_start + lines[k - 1].start() + line.start(2)
         ve = block_start + lines[k - 1].start() + line.end(2)
         raw = line.group(2)
-        if raw[:1] in "'\"" and not _plain_closed(raw):
+        if raw[:1] in ("'", '"') and not _plain_closed(raw):
             while k < len(lines) and lines[k].group(0)[:1] in (" ", "\t") and not _plain_closed(raw):
                 nxt = lines[k].group(0)
                 raw = raw[:-1] if raw.endswith("\\") else raw + "\n"
@@ -177,16 +177,8 @@ _FM_PIECES = st.sampled_from([
        st.sampled_from(["", "\n", "\nBody text.\n"]))
 def test_front_matter_reads_as_the_plain_form(block, close, body):
     text = f"---\n{block}\n{close}{body}"
-    assert _outcome(front_matter, text) == _outcome(_plain_front_matter, text)
+    assert front_matter(text) == _plain_front_matter(text)
     assert loader._closed('"' + block) == _plain_closed('"' + block)
-
-
-def _outcome(read, text):
-    """What `read` gives, or the kind of error it raises (a key with no value fails in both forms)."""
-    try:
-        return read(text)
-    except IndexError as exc:
-        return type(exc)
 
 
 def test_load_reads_paths_as_a_path_object_does(tmp_path, monkeypatch):
