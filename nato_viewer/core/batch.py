@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 
 from nato_viewer.core.loader import LoadError
 from nato_viewer.core.model import Document, ParseError
@@ -28,11 +30,45 @@ def parse_one(path: str) -> Document | ParseError:
         return ParseError(path, f"internal parser error ({type(exc).__name__}: {exc})")
 
 
+# Young objects the cyclic collector lets pile up before it runs (Python's default: 700).
+_RARE_COLLECTIONS = 50_000
+
+
 def _worker_start() -> None:
     # The parser makes millions of short-lived objects that reference counting frees; the cyclic
     # collector's default thresholds would walk its word caches again and again for nothing
     # (about 5 % of the parse time). Collections stay on, just rarer.
-    gc.set_threshold(50_000, 50, 1000)
+    gc.set_threshold(_RARE_COLLECTIONS, 50, 1000)
+
+
+_gc_lock = threading.Lock()
+_gc_users = 0
+_gc_saved = gc.get_threshold()
+
+
+@contextmanager
+def _rare_collections() -> Iterator[None]:
+    """Rarer young-generation collections in this process while parse_many runs (restored after).
+
+    The parent unpickles about 200 objects per document and frees them soon after the caller has
+    used the document; at the default threshold (700) the collector walks each of them once or
+    twice while the chunk they came in waits to be read, about a sixth of the parent's CPU, taken
+    from the cores the workers need. Collections stay on; overlapping calls (several threads) share
+    one raised threshold and the last one out restores the one it found.
+    """
+    global _gc_users, _gc_saved
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(max(_gc_saved[0], _RARE_COLLECTIONS), *_gc_saved[1:])
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0:
+                gc.set_threshold(*_gc_saved)
 
 
 def _parse_chunk(paths: list[str]) -> list[Document | ParseError]:
@@ -59,6 +95,17 @@ def parse_many(
     so the per-task overhead stays small; the caller sees results as they come.
     """
     paths = [str(p) for p in paths]
+    with _rare_collections():
+        yield from _parse_many(paths, workers, chunk, progress, should_stop)
+
+
+def _parse_many(
+    paths: list[str],
+    workers: int | None,
+    chunk: int,
+    progress: Callable[[int, int], None] | None,
+    should_stop: Callable[[], bool] | None,
+) -> Iterator[Document | ParseError]:
     total = len(paths)
     workers = default_workers() if workers is None else max(1, workers)
     done = 0
