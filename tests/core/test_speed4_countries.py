@@ -55,7 +55,7 @@ def test_candidates_as_the_scan_of_every_capital(text):
 
 
 def test_keys_go_on_after_their_first_word_with_no_word_character():
-    # _first_word_starts looks for a first word between spaces of the word-start bytes: a key whose
+    # _FIRST_WORD_SCAN looks for a first word between spaces of the word-start bytes: a key whose
     # first word were followed by a digit or "_" would not be found.
     for key in LEXICON:
         m = re.match(r"[^\W\d_]+", key)

@@ -10,8 +10,19 @@ from nato_viewer.core.parsing.figures import (
     _no_noun_after,
     _noun_phrase_tokens,
     _prev_word,
-    _prev_word_plain,
 )
+
+
+def _prev_word_plain(folded: str, pos: int) -> tuple[str, int]:
+    """`_prev_word` as it was: a loop over characters."""
+    i = pos
+    while i > 0 and pos - i < 24 and folded[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and i - j < 24 and (folded[j - 1].isalnum() or folded[j - 1] in "'.°-"):
+        j -= 1
+    return folded[j:i], j
+
 
 # Words, digits and every character the word before a number may hold or stop at: spaces (runs of
 # more than 24 too), "'.°-", underscores, letters and digits outside ASCII.

@@ -31,7 +31,7 @@ from nato_viewer.core.parsing.country_lexicon import (
     US_STATES,
 )
 from nato_viewer.core.parsing.country_roles import Hit, assign_roles
-from nato_viewer.core.parsing.text import document_words, fold_word, watch_words
+from nato_viewer.core.parsing.text import WordSetScan, fold_word
 
 
 def find_countries(ctx: ParseContext) -> list[Country]:
@@ -129,7 +129,9 @@ def _candidates(ctx: ParseContext) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     last = 0
     match, capital = NAME_RE.match, CAPITAL_RE.match
-    for pos in _first_word_starts(folded):
+    if not folded:
+        return found
+    for pos in _FIRST_WORD_SCAN.starts(folded):
         # The candidate starts of CAPITAL_RE.finditer(scan) whose word folds to a first word.
         if pos < last or scan[pos] not in CAPITALS:
             continue
@@ -153,33 +155,10 @@ def _candidates(ctx: ParseContext) -> list[tuple[int, int, str]]:
     return found
 
 
-# A key opens with a first word (its letters) then ends or goes on with no letter, digit or "_": in the
-# word-start bytes of the folded text (text.document_words) a first word that opens a key found there
-# stands between spaces. (A character that is no word character folds to no a-z or 0-9.)
-_FIRST_WORD_NEEDLES = {w.encode("ascii"): b" " + w.encode("ascii") + b" " for w in FIRST_WORDS}
-_FIRST_WORD_BYTES = frozenset(_FIRST_WORD_NEEDLES)
-watch_words(_FIRST_WORD_BYTES)
-
-
-def _first_word_starts(folded: str) -> list[int]:
-    """0 and the word starts of `folded` where one of FIRST_WORDS stands, in order.
-
-    Nine capitalised words in ten open no key ("The" aside: "NATO", "President", names): scanning the
-    text for every capital and trying each in Python costs more than finding the few first words the
-    text holds, each with bytes.find (lower-case "the" included: its start is refused at once).
-    """
-    if not folded:
-        return []
-    data, present = document_words(folded)
-    starts = [0]
-    for word in present & _FIRST_WORD_BYTES:
-        needle = _FIRST_WORD_NEEDLES[word]
-        at = data.find(needle)
-        while at >= 0:
-            starts.append(at + 1)
-            at = data.find(needle, at + 1)
-    starts.sort()
-    return starts
+# A key opens with a first word (its letters) then ends or goes on with no letter, digit or "_": the first
+# words the text holds are found in its word-start bytes (WordSetScan.starts). Nine capitalised words in
+# ten open no key ("The" aside: "NATO", "President", names): trying every capital in Python costs more.
+_FIRST_WORD_SCAN = WordSetScan(NAME_RE, FIRST_WORDS)
 
 
 def _looks_like_person(text: str, start: int, end: int) -> bool:

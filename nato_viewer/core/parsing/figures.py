@@ -406,17 +406,6 @@ def _prev_word(folded: str, pos: int) -> tuple[str, int]:
     return word, j
 
 
-def _prev_word_plain(folded: str, pos: int) -> tuple[str, int]:
-    """`_prev_word` as a loop over characters (the tests compare the two)."""
-    i = pos
-    while i > 0 and pos - i < 24 and folded[i - 1] == " ":
-        i -= 1
-    j = i
-    while j > 0 and i - j < 24 and (folded[j - 1].isalnum() or folded[j - 1] in "'.°-"):
-        j -= 1
-    return folded[j:i], j
-
-
 def _not_a_quantity(folded: str, scan: str, lang: str, num: Number, prev: str, prev_start: int) -> bool:
     """Dates, times, ordinals, codes, compounds ("six-day"), names ("Bucharest Nine")."""
     end = num.end

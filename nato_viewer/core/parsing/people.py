@@ -347,27 +347,26 @@ class _TitleIndex:
         self.ends = [m.end() for m in found]
         return found
 
-    def last_between(self, lo: int, hi: int) -> tuple[int, int, str] | None:
-        """The last phrase ending by `hi`, if it starts at or after `lo`."""
+    def _last_index(self, lo: int, hi: int) -> int:
+        """The index of the last phrase ending by `hi` if it starts at or after `lo`, else -1."""
         if hi - lo < TITLE_HEAD_MIN_LEN:
-            return None
-        found = self.found
-        if found is None:
-            found = self._find()
-        i = bisect_right(self.ends, hi) - 1
-        if i >= 0 and self.starts[i] >= lo:
-            last = found[i]
-            return last.start(), last.end(), last.group(0)
-        return None
-
-    def any_between(self, lo: int, hi: int) -> bool:
-        """Whether `last_between(lo, hi)` finds a phrase (the test made for most names: no tuple built)."""
-        if hi - lo < TITLE_HEAD_MIN_LEN:
-            return False
+            return -1
         if self.found is None:
             self._find()
         i = bisect_right(self.ends, hi) - 1
-        return i >= 0 and self.starts[i] >= lo
+        return i if i >= 0 and self.starts[i] >= lo else -1
+
+    def last_between(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """The last phrase ending by `hi`, if it starts at or after `lo`."""
+        i = self._last_index(lo, hi)
+        if i < 0:
+            return None
+        last = self.found[i]
+        return last.start(), last.end(), last.group(0)
+
+    def any_between(self, lo: int, hi: int) -> bool:
+        """Whether `last_between(lo, hi)` finds a phrase (the test made for most names: no tuple built)."""
+        return self._last_index(lo, hi) >= 0
 
 
 def _title_before(ctx: ParseContext, titles: _TitleIndex, start: int, s0: int, n_tokens: int = 2) -> str | None:

@@ -192,7 +192,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, wrapped: 
 
 def _ends_sentence(text: str, start: int, m_start: int, stop: int) -> bool:
     """Whether the candidate end text[m_start:stop] (final punctuation and closing quotes before a blank)
-    ends a sentence: the rule of `_split_at_candidates`, for one candidate."""
+    ends the sentence that starts at or after `start`: not after an abbreviation or an initial, nor before
+    a lower-case word, nor between the digits of a number."""
     piece = text[m_start:stop]
     if m_start - _ABBREVIATION_REACH >= start and text[m_start - _ABBREVIATION_REACH:m_start].isalpha():
         token = ""
@@ -221,48 +222,20 @@ def _split_at_candidates(text: str, start: int, end: int, wrapped: bool) -> list
     check_block = wrapped and pattern is _SENT_END
     spans: list[Span] = []
     pos = start
-    # The loop runs once per line break and period of the text: spans are trimmed inline and the word
-    # before a period is found by one backward match, not by a helper call each.
-    last_stop = _LAST_STOP.match
-    next_char = _NEXT_CHAR.match
-    block_start = _BLOCK_START.match
-    append = spans.append
     for m in pattern.finditer(text, start, end):
         stop = m.end()
-        piece = m.group(0)
-        if "\n" in piece:
-            if check_block and piece == "\n" and not block_start(text, stop):
+        if "\n" in m.group(0):
+            if check_block and m.group(0) == "\n" and not _BLOCK_START.match(text, stop):
                 continue
-        else:
-            m_start = m.start()
-            if m_start - _ABBREVIATION_REACH >= pos and text[m_start - _ABBREVIATION_REACH:m_start].isalpha():
-                token = ""  # (most sentence ends) a word longer than any abbreviation, and no number
-            else:
-                lo = max(pos, m_start - 24)
-                cut = last_stop(text, lo, m_start)
-                token = text[cut.end() if cut else lo:m_start].lower()
-                if piece[0] == "." and token and (
-                        token.rstrip(".") in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
-                    continue
-            # (most sentence ends) one space, then the first character of the next word
-            pair = text[stop:stop + 2]
-            if len(pair) == 2 and pair[0] == " " and not pair[1].isspace() and pair[1] not in _OPENERS:
-                first = pair[1]
-            else:
-                nxt = next_char(text, stop, stop + 8)
-                first = nxt.group(2) if nxt else ""
-            if first:
-                if first.islower() or first in ",;:":
-                    continue
-                if piece == "." and first.isdigit() and token.replace(".", "").isdigit():
-                    continue
+        elif not _ends_sentence(text, pos, m.start(), stop):
+            continue
         s, e = pos, stop
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            append((s, e))
+            spans.append((s, e))
         pos = stop
     _add_span(text, pos, end, spans)
     return spans
