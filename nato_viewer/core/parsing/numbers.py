@@ -414,12 +414,12 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None,
         for value, s, e in spelled_groups(tokens, lang):
             if not value:
                 continue
-            words = _SPELLED_TOKEN.findall(folded, s, e)
-            if len(words) == 1 and words[0] in mult and (
-                words[0].endswith("s") or folded[max(0, s - 5):s] in ("pour ", "per ")
+            spelled = _SPELLED_TOKEN.findall(folded, s, e)
+            if len(spelled) == 1 and spelled[0] in mult and (
+                spelled[0].endswith("s") or folded[max(0, s - 5):s] in ("pour ", "per ")
             ):
                 continue  # "des millions de", "millions of", "pour cent": no number
-            first = words[0]
+            first = spelled[0]
             if first in mult:
                 # "a million", "a hundred": the article is the number one; without it the
                 # word is a rough amount ("several hundred", "a few thousand") in English, and
@@ -429,7 +429,7 @@ def find_numbers(folded: str, lang: str, start: int = 0, end: int | None = None,
                     s = am.start()
                 elif lang == "en" or mult[first] >= 10**6:
                     continue
-            scaled = any(w in mult and mult[w] >= 1000 for w in words)
+            scaled = any(w in mult and mult[w] >= 1000 for w in spelled)
             found.append(Number(s, e, float(value), spelled=True, scaled=scaled, digits_end=e))
 
     found.sort(key=lambda n: (n.start, -n.end))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -121,7 +122,7 @@ class _Entity:
     def __post_init__(self) -> None:
         self.rename(self.name_tokens)
 
-    def rename(self, words: list[str]) -> None:
+    def rename(self, words: Sequence[str]) -> None:
         self.name_tokens = words
         self.keys = {_key(t) for t in words if len(t.rstrip(".")) > 1}
         self.surname = _surname(words)
@@ -130,7 +131,7 @@ class _Entity:
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
-def _surname(words: list[str]) -> str:
+def _surname(words: Sequence[str]) -> str:
     for w in reversed(words):
         k = _key(w)
         if k not in _SUFFIXES and len(k) > 1:
