@@ -5,9 +5,8 @@
 FOLDER is the unpacked corpus (e.g. /tmp/whb); without it the archive is unpacked to a temporary
 folder first (not timed). Parses every file with nato_viewer.core.batch.parse_many on every core and
 prints documents/s, MB/s (total and per core) and the peak memory of the parent plus its workers.
-Says whether the parser runs compiled (setup.py) or as its Python source; NATO_VIEWER_PURE_PYTHON=1
-measures the source. Targets (parser issue): at least 1 MB/s per core, the whole archive in under 90 s
-on 2 cores, under 500 MB of memory. Prints figures only; nothing here is a pass/fail test.
+Targets (parser issue): at least 1 MB/s per core, the whole archive in under 90 s on 2 cores, under
+500 MB of memory. Prints figures only; nothing here is a pass/fail test.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 from nato_viewer.core.batch import default_workers, parse_many  # noqa: E402
 from nato_viewer.core.loader import iter_files  # noqa: E402
 from nato_viewer.core.model import ParseError  # noqa: E402
-from nato_viewer.core.parsing import compiled_modules  # noqa: E402
 
 ARCHIVE = ROOT.parent / "shared" / "corpus-large" / "wh-briefings-2021-2026.tar.xz"
 
@@ -113,9 +111,6 @@ def main() -> None:
         size = sum(os.path.getsize(f) for f in files)
         jobs = args.jobs or default_workers()
         print(f"{len(files)} files, {size / 1e6:.1f} MB, {jobs} worker processes", flush=True)
-        compiled = compiled_modules()
-        print(f"parser: {f'compiled by Cython ({len(compiled)} modules)' if compiled else 'pure Python'}"
-              " (NATO_VIEWER_PURE_PYTHON=1 runs the source)", flush=True)
         docs = errors = events = quotes = figures = 0
         cpu0 = cpu_seconds()
         started = time.perf_counter()

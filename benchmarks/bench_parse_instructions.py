@@ -7,8 +7,7 @@ FOLDER is the unpacked large corpus (default /tmp/whb); every K-th file from the
 them (default 60, step 144: about 0.7 MB), after a warm-up that builds the lexicons and regexes. The
 count is the difference between a run with the warm-up only and a run with the warm-up and the files.
 `--root` parses with the nato_viewer of another checkout (e.g. a `git worktree` of an older commit).
-The parser runs compiled when the install compiled it (setup.py); NATO_VIEWER_PURE_PYTHON=1 measures
-its Python source. Needs valgrind (Debian package valgrind); takes a few minutes. Prints figures only.
+Needs valgrind (Debian package valgrind); takes a few minutes. Prints figures only.
 """
 
 from __future__ import annotations
@@ -29,13 +28,11 @@ _CHILD = """
 import glob, os, sys
 sys.path.insert(0, os.environ["NV_ROOT"])
 from nato_viewer.core.batch import parse_one
-from nato_viewer.core.parsing import compiled_modules
 files = sorted(glob.glob(os.path.join(os.environ["NV_FOLDER"], "**", "*.*"), recursive=True))
 for path in files[1:2000:400]:
     parse_one(path)
 for path in files[7::int(os.environ["NV_STEP"])][:int(os.environ["NV_FILES"])]:
     parse_one(path)
-print(len(compiled_modules()))
 """
 
 
@@ -45,8 +42,7 @@ def corpus_sample(folder: str, step: int, count: int) -> list[str]:
     return files[7::step][:count]
 
 
-def instructions(root: str, folder: str, step: int, count: int) -> tuple[int, int]:
-    """Instructions of the child, and how many of its parser modules ran compiled."""
+def instructions(root: str, folder: str, step: int, count: int) -> int:
     env = dict(os.environ, NV_ROOT=root, NV_FOLDER=folder, NV_STEP=str(step), NV_FILES=str(count))
     run = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CHILD],
@@ -54,7 +50,7 @@ def instructions(root: str, folder: str, step: int, count: int) -> tuple[int, in
     found = re.search(r"Collected\s*:\s*(\d+)", run.stderr)
     if run.returncode != 0 or not found:
         sys.exit(f"valgrind failed:\n{run.stderr[-2000:]}")
-    return int(found.group(1)), int(run.stdout.split()[-1])
+    return int(found.group(1))
 
 
 def main() -> None:
@@ -70,10 +66,9 @@ def main() -> None:
         sys.exit(f"no folder {args.folder}: unpack ../shared/corpus-large there first (see docs/benchmarks.md)")
     sample = corpus_sample(args.folder, args.step, args.files)
     mb = sum(os.path.getsize(p) for p in sample) / 1e6
-    base, compiled = instructions(args.root, args.folder, args.step, 0)
-    how = f"compiled by Cython ({compiled} modules)" if compiled else "pure Python"
-    print(f"{len(sample)} files, {mb:.2f} MB, parser of {args.root}, {how}", flush=True)
-    full, _ = instructions(args.root, args.folder, args.step, len(sample))
+    print(f"{len(sample)} files, {mb:.2f} MB, parser of {args.root}", flush=True)
+    base = instructions(args.root, args.folder, args.step, 0)
+    full = instructions(args.root, args.folder, args.step, len(sample))
     per_mb = (full - base) / 1e6 / mb
     print(f"instructions  {(full - base) / 1e6:,.0f} M for {mb:.2f} MB = {per_mb:,.0f} M per MB "
           f"(warm-up alone {base / 1e6:,.0f} M)")
