@@ -116,7 +116,7 @@ def front_matter(text: str) -> tuple[dict[str, str], dict[str, tuple[int, int]],
             while k < len(lines) and lines[k][:1] in (" ", "\t") and not _closed(raw):
                 nxt = lines[k]
                 raw = raw[:-1] if raw.endswith("\\") else raw + "\n"
-                raw += nxt.strip() if not raw.endswith("\n") else nxt.strip()
+                raw += nxt.strip()
                 ve = starts[k] + len(nxt.rstrip())
                 k += 1
             raw = raw.replace("\n", " ")

@@ -472,10 +472,7 @@ def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
         return True
     # Otherwise a pledge word must come before it in the sentence: most groups have none, and the
     # sentence's pledge words are read once for all its groups (the pledging rules read them too).
-    triggers = _group_triggers(ctx, g)
-    if not triggers:
-        return False
-    before = [t for t in triggers if t[1] <= g.start]
+    before = [t for t in _group_triggers(ctx, g) if t[1] <= g.start]
     if not before:
         return False
     if first.kind == ADJ:
