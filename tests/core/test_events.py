@@ -205,3 +205,72 @@ def test_press_briefing_keeps_only_dated_or_new_acts():
     assert any("Today, the President signed" in s for s in summaries)
     assert ("meeting", "2024-05-01", "day") in kinds_and_dates(doc)
     assert not any(s.startswith(("Q ", "Will he")) or "We provide a lot" in s for s in summaries)
+
+
+def _pledges(text: str, lang: str = "en") -> list[str]:
+    return [e.summary for e in events_of(text, lang) if e.kind == "pledge"]
+
+
+def test_words_feelings_and_signals_are_no_pledge():
+    """Sending or offering condolences, thanks or a message, being "a committed" person, a text that
+    "provides for" a rule, providing an update, engaging "with" partners, a "surge in" crime or doubling
+    down pledge nothing."""
+    for sentence in [
+        "Jill and I send our deepest condolences to the families of the victims.",
+        "The Allies sent a strong signal to Moscow on Tuesday.",
+        "The Secretary General offered his sincere thanks to the Norwegian people.",
+        "She is a committed public servant with long experience.",
+        "Section 202(d) of the Act provides for the automatic termination of a national emergency.",
+        "The ministers will engage with partners in the region.",
+        "Officials warned of a surge in cyberattacks across Europe.",
+        "The programme continues to deliver for the people of the region.",
+        "The spokesperson will provide an update on the talks tomorrow.",
+        "Moscow doubled down on its demands.",
+    ]:
+        assert _pledges(sentence) == [], sentence
+    for sentence in ["La France envoie un signal fort à Moscou.", "Le président envoie ses condoléances au peuple turc."]:
+        assert _pledges(sentence, "fr") == [], sentence
+
+
+def test_sending_and_offering_support_is_still_a_pledge():
+    for sentence in [
+        "Germany will send two air defence systems to Ukraine.",
+        "Norway offered additional support to Ukraine on Tuesday.",
+        "Canada committed 500 million dollars to the fund.",
+        "The United States will provide 300 million dollars in security assistance to Ukraine.",
+    ]:
+        assert len(_pledges(sentence)) == 1, sentence
+    assert len(_pledges("La France envoie des chars Leclerc à l'Ukraine.", "fr")) == 1
+
+
+def _kinds(text: str, lang: str = "en") -> list[str]:
+    """The kinds of all the events of `text`, the main one (read off its first sentence) included."""
+    return [e.kind for e in events_of(text, lang)]
+
+
+def test_figures_of_speech_are_no_meeting_or_operation():
+    """Calling upon citizens, "what we call", "meet the moment", "visit our website", "he talks about",
+    a company's "mission to", the Border Patrol, carbon capture, killing fields and attacks on freedoms
+    are no meeting or operation."""
+    for sentence in [
+        "I call upon all Americans to observe this week with appropriate ceremonies.",
+        "That is what we call an opportunity economy.",
+        "The Alliance must meet the challenges of today and tomorrow.",
+        "To learn more, visit our website or visit cdc.gov/cancer.",
+        "He talks about the war every day.",
+        "We are proud to work with you in your mission.",
+        "The Border Patrol chief asked for more people.",
+        "The plan funds carbon capture projects.",
+        "Schools have become killing fields.",
+        "These laws are an attack on fundamental freedoms.",
+    ]:
+        assert not {"meeting", "operation"} & set(_kinds(sentence)), sentence
+
+
+def test_calls_visits_and_missions_are_still_events():
+    assert "meeting" in _kinds("The President held a phone call with Chancellor Scholz on Tuesday.")
+    assert "meeting" in _kinds("During the call, the leaders discussed Ukraine.")
+    assert "meeting" in _kinds("The Secretary General will visit Poland next week.")
+    assert "meeting" in _kinds("The ministers met with their Ukrainian counterpart on Tuesday.")
+    assert "operation" in _kinds("Allies support the NATO mission in Iraq.")
+    assert "operation" in _kinds("The Security Council backed a multinational security support mission to Haiti.")

@@ -19,6 +19,37 @@ def _rx(*parts: str) -> re.Pattern:
     return rx
 
 
+# What is sent or offered without being support: words, feelings and signals ("send our deepest condolences",
+# "sends a strong signal to Moscow", "offered his thanks"). A look-ahead after the verb.
+_NOT_GIVEN = (
+    r"(?!\s+(?:(?:a|an|the|our|my|his|her|their|its|this|that)\s+)?(?:(?:clear|strong|powerful|unmistakable|"
+    r"unambiguous|important|deepest|deep|heartfelt|sincere|sincerest|warmest|warm|best|profound|special|personal)\s+)"
+    r"{0,2}(?:messages?|signals?|letters?|notes?|condolences|prayers|thoughts|sympath\w*|gratitude|thanks|"
+    r"congratulations|wishes|greetings|love|regards|appreciation|advice|apolog\w*|remarks|comments?|"
+    r"invitations?)\b)"
+)
+# What is provided without being support: words ("provide an update", "provided more details").
+_NOT_SUPPORT = (
+    r"(?!\s+(?:(?:an?|the|more|some|any|further|additional|regular|new|(?:you|them|us|me) with)\s+){0,2}"
+    r"(?:updates?|details?|information|guidance|clarity|answers?|context|comments?|readouts?|overview|insights?|"
+    r"previews?|feedback|recommendations?)\b)"
+)
+# What is met without a meeting: needs, challenges, demands ("meet the moment", "met the needs of").
+_NOT_MET = (
+    r"\s+(?:(?:the|our|their|its|these|those|this|that)\s+)?(?:[\w.'-]+\s+){0,2}?(?:moment|needs?|challenges?|"
+    r"demands?|requirements?|standards?|expectations?|deliverables|deadlines?|criteria|obligations?|scourge|"
+    r"goals?|targets?)\b"
+)
+# A call that is no conversation but an appeal: "a call to action", "his call to reject", "the call for peace".
+_NOT_A_CALL = r"(?! (?:on|upon|for|to)\b)"
+_CALL_DETERMINERS = ("a", "the", "this", "that", "their", "his", "her", "our", "its", "your")
+_PAS_DONNE = (
+    r"(?!\s+(?:(?:un|une|le|la|les|des|ce|cet|cette|ces|ses|son|sa|leurs?|nos|notre|mes|mon|ma)\s+)?"
+    r"(?:(?:\w+)\s+)?(?:messages?|signal|signaux|lettres?|condoleances|pensees|voeux|felicitations|"
+    r"remerciements|salutations|invitations?)\b)"
+)
+
+
 # Order matters: the first kind whose trigger a sentence holds wins (see events.py).
 TRIGGERS: dict[str, re.Pattern] = {
     "accession": _rx(
@@ -60,10 +91,10 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"lev(?:e|ent|er) (?:ses|son|leurs) (?:objections|reserves|veto)", r"mis fin a ses reserves",
     ),
     "pledge": _rx(
-        r"pledg(?:e|es|ed|ing)", r"commit(?:s|ted)?\b(?! (?:against|by|on|crimes?|atrocit|abuses?|violations?|suicide))", r"(?:new|concrete|additional|firm) commitments?\b",
-        r"engag(?:e|ent|er)\b", r"(?:nouvel|nouveaux|nouvelle|nouvelles) engagements?",
-        r"s'engag", r"provid(?:e|es|ed|ing)\b", r"fourni(?:r|t|ssent|ra|ront)\b", r"deliver(?:s|ed|ing)?\b",
-        r"livr(?:er|e|ent|era|eront|aison|aisons)\b", r"send(?:s|ing)?\b", r"sent\b", r"envo(?:yer|ie|ient|ie|iera|ieront)\b",
+        r"pledg(?:e|es|ed|ing)", r"(?<!\ba )(?<!\ban )commit(?:s|ted)?\b(?! (?:against|by|on|crimes?|atrocit|abuses?|violations?|suicide))", r"(?:new|concrete|additional|firm) commitments?\b",
+        r"engag(?:e|ent|er)\b(?! (?:in|with|on)\b)", r"(?:nouvel|nouveaux|nouvelle|nouvelles) engagements?",
+        r"s'engag", r"provid(?:e|es|ed|ing)\b(?! for\b)" + _NOT_SUPPORT, r"fourni(?:r|t|ssent|ra|ront)\b", r"deliver(?:s|ed|ing)?\b(?! for\b)",
+        r"livr(?:er|e|ent|era|eront|aison|aisons)\b", r"send(?:s|ing)?\b" + _NOT_GIVEN, r"sent\b" + _NOT_GIVEN, r"envo(?:yer|ie|ient|ie|iera|ieront)\b" + _PAS_DONNE,
         r"donat(?:e|ed|ion|ions)", r"contribut(?:e|es|ed|ion|ions)\b", r"contribu(?:er|e|ent|tion|tions)\b",
         r"announc(?:e|es|ed|ement|ements) (?:of )?(?:\w+ )?(?:support|aid|assistance|funding|package|new|additional|\$)",
         r"annonc(?:e|es|er|ent) (?:de |d')?(?:\w+ )?(?:soutien|aide|assistance|nouve)", r"promesses?",
@@ -71,23 +102,27 @@ r"(?:continue|continuer|continuera|continueront|continuerons) "
         r"(?:to |a |d')?(?:provide|support|fournir|soutenir|apporter|aider|help)",
         r"deploy(?:s|ed|ment|ments)?\b", r"deploi(?:e|ent|ement|ements)\b", r"deploy(?:er|e|es)\b", r"station(?:ed|ing)\b", r"stations? (?:\w+ )?(?:troops|forces|soldiers|aircraft|jets|ships|destroyers|missiles|units)",
         r"coalition (?:de|of|to|for|pour)\b", r"fund(?:s|ed|ing)\b", r"financ(?:e|er|ement)\b", r"stand (?:with|by)", r"aux cotes de",
-        r"offer(?:s|ed)?\b", r"maintain(?:s|ed|ing)? (?:an? |its |their |the )?(?:\w+ )?(?:presence|forces?|troops|rotational)",
-        r"increase (?:its|their) (?:presence|troops)", r"surged?\b", r"doubl(?:ed|e)\b",
+        r"offer(?:s|ed)?\b" + _NOT_GIVEN, r"maintain(?:s|ed|ing)? (?:an? |its |their |the )?(?:\w+ )?(?:presence|forces?|troops|rotational)",
+        r"increase (?:its|their) (?:presence|troops)", r"(?<!\ba )surged?\b(?! in\b)", r"doubl(?:ed|e)\b(?! down\b)",
         r"renforcer? (?:sa|leur) presence", r"augmenter? (?:sa|leur) presence",
     ),
     "operation": _rx(
-        r"operations?\b(?! (?:of|des) )", r"killed\b", r"kill(?:s|ing)\b", r"tues?\b", r"detain(?:ed|s)?\b",
-        r"captur(?:e|ed)\b", r"air ?strikes?", r"strikes? (?:on|against)", r"frappes?\b", r"attaques? (?:de|contre|menees|russes?|aeriennes?)",
-        r"attacks? (?:on|against) (?!one\b|all\b|any\b)", r"attacked\b", r"missile attacks?", r"bombard", r"missions?\b", r"air policing",
-        r"police du ciel", r"patrol", r"intrusion", r"incursion", r"military build-?up", r"renforcement (?:du dispositif|militaire)",
+        r"operations?\b(?! (?:of|des) )", r"killed\b", r"kill(?:s|ing)\b(?! fields?\b)", r"tues?\b", r"detain(?:ed|s)?\b",
+        r"(?<!\bcarbon )captur(?:e|ed)\b(?!\s+(?:(?:the|this|that|these|those|our|their|its)\s+)?"
+        r"(?:moments?|imagination|spirit|attention|essence|jobs?|markets?|value|benefits?|opportunit\w*|data|emissions))", r"air ?strikes?", r"strikes? (?:on|against)", r"frappes?\b", r"attaques? (?:de|contre|menees|russes?|aeriennes?)",
+        r"attacks? (?:on|against) (?!one\b|all\b|any\b)(?!(?:\S+\s+){0,3}(?:rights|freedoms?|liberties|democracy)\b)", r"attacked\b", r"missile attacks?", r"bombard", r"(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bhis )(?<!\bher )(?<!\btrade )missions?\b(?! (?:is|was|statement)\b)", r"air policing",
+        r"police du ciel", r"(?<!\bborder )patrol(?! (?:aircraft|vessels?|boats?|ships?|planes?|cutters?)\b)", r"intrusion", r"incursion", r"military build-?up", r"renforcement (?:du dispositif|militaire)",
         r"engagements?\b(?= with| in)", r"security force\b",
     ),
     "meeting": _rx(
-        r"(?<!be )(?<!been )(?<!was )(?<!were )(?<!is )met\b(?! (?:or|the (?:target|goal|threshold|commitment)))",
-        r"meet(?:s|ing|ings)?\b(?! (?:or exceed|the (?:target|goal|threshold|commitment|benchmark)|their|its|our))", r"summit\b", r"sommets?\b", r"mini-sommet", r"reunion\b", r"reuni(?:s|es)?\b",
-        r"se reuni(?:ssent|ront|ra)", r"ministerial\b", r"ministerielle\b", r"(?:phone |telephone )?call\b(?! (?:on|for))",
+        r"(?<!be )(?<!been )(?<!was )(?<!were )(?<!is )met\b(?! (?:or|the (?:target|goal|threshold|commitment)))(?!" + _NOT_MET + ")",
+        r"meet(?:s|ing|ings)?\b(?! (?:or exceed|the (?:target|goal|threshold|commitment|benchmark)|their|its|our))(?!" + _NOT_MET + ")", r"summit\b", r"sommets?\b", r"mini-sommet", r"reunion\b", r"reuni(?:s|es)?\b",
+        r"se reuni(?:ssent|ront|ra)", r"ministerial\b", r"ministerielle\b", # "call" the noun, not the verb ("what we call", "who call it home"): after a determiner or before "with"
+        r"(?:phone |telephone |video |conference |zoom |virtual )call\b" + _NOT_A_CALL, r"(?:" + "|".join(rf"(?<=\b{w} )" for w in _CALL_DETERMINERS) + r"|(?<='s ))call\b" + _NOT_A_CALL,
+        r"call(?= (?:with|between)\b)",
         r"spoke (?:with|to|today)", r"speaks? with", r"s'est entretenu", r"se sont entretenus", r"entretien\b",
-        r"visit(?:s|ed|ing)?\b", r"visite\b", r"rencontr(?:e|er|ent|era)\b", r"talks\b", r"pourparlers",
+        r"(?<!\bplease )visit(?:s|ed|ing)?\b(?! (?:(?:our|the|this|their|its) )?(?:website|web site|site|page|webpage)\b)"
+        r"(?!\s+\S+\.(?:gov|com|org|net|int|eu|fr)\b)", r"visite\b", r"rencontr(?:e|er|ent|era)\b", r"(?<!\bhe )(?<!\bshe )(?<!\bit )talks\b(?! about\b)", r"pourparlers",
         r"hosted\b", r"will host\b", r"to host\b", r"(?:a|ont|avait|va|sera|seront) accueilli(?:r)? (?:le|la|les|un|une|des|ses|son|sa|leurs?)\b", r"greet(?:ed|s|ing)?\b",
         r"convene(?:s|d)?\b", r"conven(?:ed|ing)\b", r"gathered\b", r"conseil otan-ukraine",
         r"nato-ukraine (?:council|commission)", r"contact group", r"groupe de contact", r"dinner\b", r"diner\b",
