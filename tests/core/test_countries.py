@@ -273,3 +273,12 @@ def test_gold_countries_and_pledging_f1():
 
     assert f1(*tally["countries"]) >= 0.90
     assert f1(*tally["pledging"]) >= 0.80
+
+
+def test_an_embassy_in_a_capital_does_not_make_its_country_a_host():
+    text = ("The President spoke with President Zelenskyy. The U.S. Embassy in Kyiv remains open and "
+            "fully operational.")
+    assert "host" not in _roles(text).get("UA", [])
+    assert "host" not in _roles("L'ambassade de France à Kyiv reste ouverte et opérationnelle.", "fr").get("UA", [])
+    # the same place after an event stays its host
+    assert "host" in _roles("The defence ministers met in Kyiv on Tuesday.").get("UA", [])

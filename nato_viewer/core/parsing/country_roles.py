@@ -190,6 +190,12 @@ _PLACE_EVENT_RE = re.compile(r"\b" + by_first_letter(
     r"exercis\w*|exercice\w*|command\w*|airbase|air base|signed|signe|signature|squadrons?|escadrons?|"
     r"met|meet|attendu\w*|expected|arriv\w*|travel\w*|se rend\w*|tournee|tour|trip|deplacement|gather\w*"
 ) + r"\b")
+# A diplomatic post names where it stands, not where something happens: "the U.S. Embassy in Kyiv",
+# "l'ambassade de France à Kyiv".
+_POST_IN_RE = re.compile(
+    r"\b(?:embass(?:y|ies)|consulates?|ambassades?|consulats?|ambassadors?|ambassadeur|ambassadrice)\s+"
+    r"(?:[\w'.-]+\s+){0,3}?(?:in|at|to|a|en|au|aux)\s*(?:the |la |le |les |l')?$"
+)
 _WAR_BEFORE_RE = re.compile(
     r"\b(?:war|guerre|invasion|aggression|agression|conflict|conflit|attack|attaque|crisis|crise|violence)\s+"
     r"(?:\w+\s+){0,2}$"
@@ -389,7 +395,7 @@ def _is_host(ctx: ParseContext, g: _Group) -> bool:
 def _place(g: _Group) -> tuple[str, None] | None:
     """"à Vilnius", "in Brussels"; "en Pologne" / "in Poland" when the sentence places forces or an event there."""
     lw = g.left[-80:]
-    if not _IN_RE.search(lw) or _WAR_BEFORE_RE.search(lw):
+    if not _IN_RE.search(lw) or _WAR_BEFORE_RE.search(lw) or _POST_IN_RE.search(lw):
         return None
     sentence = g.left + g.right
     if CITY in g.kinds or (SEAT in g.kinds and _PLACE_EVENT_RE.search(sentence)):
