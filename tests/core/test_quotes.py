@@ -251,3 +251,12 @@ def test_gold_corpus_quotes_and_speakers():
     speakers = 2 * right / (2 * tp + fp + fn)
     assert f1 >= 0.9, (tp, fp, fn)
     assert speakers >= 0.9, (right, tp)
+
+
+def test_a_quoted_principle_or_phrase_is_no_speech():
+    text = ("President Biden spoke with President Zelenskyy. “We stand with Ukraine,” he said. The leaders "
+            "discussed European security, underscoring the principle of “nothing about Ukraine without Ukraine.”")
+    assert [q.text for q in _quotes(text, "en")] == ["We stand with Ukraine,"]
+    fr = ("« Nous sommes unis », a déclaré le ministre. Les Alliés restent fidèles au principe « entrer ensemble, "
+          "sortir ensemble ».")
+    assert [q.text for q in _quotes(fr)] == ["Nous sommes unis"]

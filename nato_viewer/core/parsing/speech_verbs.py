@@ -46,7 +46,8 @@ LABEL_CUE_RE = re.compile(
     r"|so-called|called|named|dubbed|nicknamed|entitled|titled|known as|label|format|operation|exercice|exercise"
     r"|plan d'action|plan|mission|programme|program|initiative|statut|status|projet|project|rapport|report"
     r"|document|doctrine|strategie|strategy|concept|groupe|group|force|forces|hashtag|slogan|mot|word|term|terme"
-    r"|theme|motto|devise|campagne|campaign|ceremonie de|ceremony)\s*(?:d'|de |du |des |la |le |l'|the )?\s*$"
+    r"|theme|motto|devise|campagne|campaign|ceremonie de|ceremony|principles? of|principes?|mantra|maxime?|formula|"
+    r"formule|phrase|expression|watchword|mot d'ordre|notion of|notion|idea of|idee)\s*(?:d'|de |du |des |la |le |l'|the )?\s*$"
     r"|\b(?:entitled|titled|intitule|intitulee|named|nomme|nommee|baptise|baptisee)\s*[,:]\s*$)"
 )
 
