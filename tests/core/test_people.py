@@ -151,3 +151,27 @@ def test_gold_corpus_people():
                 tp += 1
         fp += len(found) - len(used)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.9, (tp, fp, fn)
+
+
+def test_a_middle_initial_is_no_honorific_and_marks_a_name():
+    """"M." is "Monsieur" before a name but a middle initial inside one ("Karla M. Campbell")."""
+    people = _by_name(_people("Karla M. Campbell, of Tennessee, to be Circuit Judge. Campbell thanked the "
+                              "Senate. The board thanked Harry S. Truman.", "en")[0])
+    assert set(people) == {"Karla M. Campbell", "Harry S. Truman"}
+    assert [m.text for m in people["Karla M. Campbell"].mentions] == ["Karla M. Campbell", "Campbell"]
+    french = _by_name(_people("Le ministre a reçu M. Dupont. Selon M. Dupont, la réunion fut utile.")[0])
+    assert list(french) == ["Dupont"] and french["Dupont"].role is None  # "M." says nothing of a function
+
+
+def test_a_name_wrapped_inside_a_link_label_is_one_name():
+    from nato_viewer.core.parsing.pipeline import parse_text
+
+    text = ("Statement\n\nThe bill passed the House on Tuesday with a large majority of its members.\n\n"
+            "[Rep. Harriet\nHageman](https://x.com/example/status/1): “Great news for Wyoming.”\n")
+    assert [(p.name, p.role) for p in parse_text(text).people] == [("Harriet Hageman", "Rep.")]
+
+
+def test_institutions_and_agreements_are_no_people():
+    names = set(_by_name(_people("The Administrator of General Services met the Secret Service. He secured the "
+                                 "Camp David Accords and thanked the Coast Guard and Border Patrol.", "en")[0]))
+    assert names == set()

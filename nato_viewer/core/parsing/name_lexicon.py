@@ -122,6 +122,8 @@ senior special counsel executive assistant acting former channel english partici
 presidential library garden moonshot americans europeans canadians ukrainians russians
 electric motors dynamics atomics extraordinary plenipotentiary
 capitol hill street avenue square place road route building palace palais hall
+service services accord accords agreement agreements pact
+honorable honourable excellency leadership border patrol guard coast
 """)
 
 # Words that make the following capitalised words a place: "San Carlos", "Fort Bragg", "Lake Placid".

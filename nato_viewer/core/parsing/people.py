@@ -280,7 +280,8 @@ _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "son", "sa", "ses
 # "M.", "Mrs." say nothing of a function: they are not kept as a role
 _CIVIL_HONORIFICS = frozenset(["m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "monsieur", "madame", "dr"])
 _ROLE_OPENERS = frozenset(["when", "and", "but", "the", "as", "if", "then", "so", "while", "after", "le", "la", "les",
-                           "l'", "et", "mais", "quand", "lorsque", "a", "an", "un", "une", "with", "avec", "by", "par"])
+                           "l'", "et", "mais", "quand", "lorsque", "a", "an", "un", "une", "with", "avec", "by", "par",
+                           "selon", "according", "to", "d'apres"])
 _CONTRACTION_RE = re.compile(r"['’][a-z]")
 
 
@@ -303,7 +304,7 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
                     and not group[j + 1].title:
                 j += 1
                 continue
-            if not u.cap or u.allcaps or u.title:
+            if not u.cap or u.allcaps or (u.title and not _middle_initial(group, j)):
                 break
             # a surname that is also a place ("Tom Jordan") may follow a given name
             if u.not_name and not (u.key not in NOT_NAME_WORDS and group[j - 1].key in FIRST_NAMES):
@@ -321,6 +322,16 @@ def _runs(group: list[_Token], headline: bool = False) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
+
+
+def _middle_initial(group: list[_Token], j: int) -> bool:
+    """"M." in "Karla M. Campbell": an initial that is also an honorific ("M. Dupont") is a middle initial
+    between a given name and another capitalised word."""
+    u = group[j]
+    if not u.initial or j + 1 >= len(group) or not group[j + 1].cap:
+        return False
+    before = group[j - 1]
+    return before.cap and not (before.title or before.allcaps or before.initial or before.not_name)
 
 
 def _sentence_start(scan: str, pos: int, limit: int = 160) -> int:
@@ -569,9 +580,19 @@ class _GroupPlan:
             words = tuple(t.text for t in run)
             plans.append(_RunPlan(
                 run[0].start, run[-1].end, tuple(run), title, title_role,
-                all(is_not_name(t.text) for t in prefix), len(run) >= 2 and run[0].key in FIRST_NAMES,
+                all(is_not_name(t.text) for t in prefix), _given_name_evidence(run),
                 len(run) > 1, len(run) <= 2 and i == 0, words, _surname(words)))
         return plans
+
+
+def _given_name_evidence(run: Sequence[_Token]) -> bool:
+    """A known given name opens the run ("Anna Lindqvist"), or a middle initial stands between two of its
+    words ("Karla M. Campbell", "Harry S. Truman"): how personal names are written."""
+    if len(run) < 2:
+        return False
+    if run[0].key in FIRST_NAMES:
+        return True
+    return len(run) == 3 and not run[0].initial and run[1].initial and not run[2].initial
 
 
 @lru_cache(maxsize=65536)
@@ -766,4 +787,6 @@ def _clean_role(role: str | None) -> str | None:
     while len(words) > 1 and _key(words[0]) in _ROLE_OPENERS:
         words.pop(0)
     role = " ".join(words).strip(" ,;:*")
+    if fold_word(role).rstrip(".") in _CIVIL_HONORIFICS:
+        return None  # "M.", "Mr." say nothing of a function (see _CIVIL_HONORIFICS)
     return role or None

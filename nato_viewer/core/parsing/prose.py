@@ -21,6 +21,11 @@ _START, _SPAN = re.Match.start, re.Match.span
 # (a line of 40 characters or more, not ending with a colon: short lines are headings and list items)
 _SOFT_BREAK_RE = re.compile(r"\n(?<=[^\n]{39}[^\n:]\n)(?=[ \t]*(?![-–—•*+#>|][ \t]|\d+[.)][ \t]|\|)\S)")
 
+# A line break inside the label of a Markdown link, "[Rep. Harriet\nHageman](https://…)": the label is one
+# phrase however the text is wrapped (a link's long address often pushes the end of its label to the next
+# line, after a line too short to count as wrapped).
+_LINK_LABEL_BREAK_RE = re.compile(r"\[[^\[\]\n]{0,200}(\n)[ \t]*[^\[\]\n\s][^\[\]\n]{0,200}\]\(")
+
 
 def is_hard_wrapped(scan: str, start: int = 0) -> bool:
     """Most paragraph lines are 40-100 characters long and followed by another line of the same paragraph."""
@@ -93,6 +98,10 @@ def prose(ctx: ParseContext) -> ParseContext:
         tags = list(map(_SPAN, _TAG_RE.finditer(scan, ctx.body_start)))
     if is_hard_wrapped(scan, ctx.body_start):
         soft = list(map(_START, _SOFT_BREAK_RE.finditer(scan, ctx.body_start)))  # C calls: no frame a match
+    if "](" in scan:
+        labels = [m.start(1) for m in _LINK_LABEL_BREAK_RE.finditer(scan, ctx.body_start)]
+        if labels:
+            soft = sorted(set(soft).union(labels))
     if soft or tags:
         new_scan, new_folded = scan, ctx.folded
         if soft:
