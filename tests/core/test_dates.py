@@ -200,3 +200,11 @@ def test_document_dates_match_the_gold():
                 total += 1
                 right += parse_file(path).date == gold["date"]
     assert total and right / total >= 0.95
+
+
+def test_a_weekday_at_the_end_of_a_wrapped_line_leads_the_date_on_the_next():
+    text = "The White House will reopen its doors for public tours on Tuesday,\nDecember 2, 2025, with a new route."
+    got = [(d.text, d.start, d.precision) for d in find_dates(ctx_for(text, "en", dt.date(2025, 10, 31)))]
+    assert got == [("on Tuesday,\nDecember 2, 2025", "2025-12-02", "day")]
+    fr = "Les ministres se réuniront le jeudi\n15 février 2024 à Bruxelles."
+    assert [(d.start, d.precision) for d in find_dates(ctx_for(fr))] == [("2024-02-15", "day")]

@@ -84,8 +84,8 @@ _ORD = r"(?:st|nd|rd|th|er)?"
 _DAY_PREFIX = (
     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?:today|aujourd'hui|ce jour))"
 )
-# "(on|ce|this) Thursday (", "today (", "jeudi " before a full date
-_LEAD = r"(?:(?:(?:on|ce|this|le)[ \t]+)?" + _DAY_PREFIX + r"[ \t]*,?[ \t]*(?P<paren>\()?[ \t]*)?"
+# "(on|ce|this) Thursday (", "today (", "jeudi " before a full date, maybe at the end of a wrapped line
+_LEAD = r"(?:(?:(?:on|ce|this|le)[ \t]+)?" + _DAY_PREFIX + r"[ \t]*,?(?:[ \t]*\n)?[ \t]*(?P<paren>\()?[ \t]*)?"
 
 # Joins inside a date may break a line: hard-wrapped Markdown puts "December" and "2021" on two lines.
 _SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
