@@ -208,3 +208,20 @@ def test_a_weekday_at_the_end_of_a_wrapped_line_leads_the_date_on_the_next():
     assert got == [("on Tuesday,\nDecember 2, 2025", "2025-12-02", "day")]
     fr = "Les ministres se réuniront le jeudi\n15 février 2024 à Bruxelles."
     assert [(d.start, d.precision) for d in find_dates(ctx_for(fr))] == [("2024-02-15", "day")]
+
+
+def test_a_month_named_alone_follows_the_tense_of_its_clause():
+    """Without "next" or "last", a month named alone is the nearest one, unless its clause says otherwise."""
+    november = dt.date(2025, 11, 19)
+
+    def month(text: str, lang: str = "en") -> str:
+        (found,) = find_dates(ctx_for(text, lang, november))
+        return found.start
+
+    assert month("In April, the agency released its report.") == "2025-04"  # nearest would be 2026-04
+    assert month("En avril, le ministre a annoncé un plan.", "fr") == "2025-04"
+    assert month("The Allies will meet at the summit in July.") == "2026-07"  # nearest would be 2025-07
+    assert month("En juillet, le ministre annoncera un plan.", "fr") == "2026-07"
+    assert month("Allies are preparing for the summit in February.") == "2026-02"  # no tense: the nearest
+    assert month("Enlistment has risen since December.") == "2024-12"  # "since": the last one
+    assert month("Spain assumes the Presidency of the Council this December, as was agreed.") == "2025-12"

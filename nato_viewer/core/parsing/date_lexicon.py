@@ -76,7 +76,8 @@ YEAR_LEAD_WORDS = frozenset(
 # Sentence cues that a bare weekday or month lies ahead of the document date.
 FUTURE_CUES_RE = re.compile(
     r"\b(?:will|shall|is to|are to|to be held|is due|are due|due to|scheduled|expected|plans? to|"
-    r"going to|upcoming|next|prochaine?s?|prevue?s?|doit|doivent|devra|devront|"
+    r"going to|upcoming|next|prochaine?s?|prevue?s?|doit|doivent|devra|devront|look(?:s|ed|ing)? forward|"
+    r"ahead of|in the run-up|se rejoui\w*|dans la perspective|en vue d[eu]|"
     r"\w{3,}(?:era|eront|ira|iront|ra|ront)|aura|auront|sera|seront|ira|iront|va|vont|a venir)\b"
 )
 

@@ -374,6 +374,31 @@ def _future(folded: str, sentence: Span | None, at: int) -> bool:
     return bool(FUTURE_CUES_RE.search(folded, max(sentence[0], at - 160), min(sentence[1], at + 160)))
 
 
+# Past tenses near a date: English simple pasts (common irregular ones by name) and pluperfects, "earlier",
+# "back in", French passé composé and imparfait of the auxiliaries. (Words in "-ed" that are no verbs, or name what is planned, and passives after "be" are left out.)
+_PAST_CUES_RE = re.compile(
+    r"\b(?:was|were|had|did|ago|earlier|previously|back in|said|told|took|made|came|went|gave|met|saw|held|spoke|"
+    r"wrote|began|brought|sent|left|found|thought|knew|became|got|won|lost|ran|paid|built|kept|felt|stood|heard|"
+    r"chose|fell|grew|sold|fought|bought|spent|struck)\b|(?<!\bbe )\b(?!(?:united|hundred|indeed|proceed|succeed|exceed|embed|breed|speed|"
+    r"greed|projected|expected|scheduled|planned)\b)[a-z]{3,}ed\b|\b(?:a|ont|avait|avaient)\s+(?:deja\s+|ete\s+)?[a-z]+(?:e|ee|es|ees|i|is|it|u|us)\b|"
+    r"\b(?:etait|etaient|fut|furent)\b"
+)
+
+
+def _near(cues: re.Pattern, folded: str, sentence: Span | None, at: int) -> bool:
+    """Whether one of `cues` stands in the sentence around `at`, in the clause of `at`: at most
+    `_TENSE_REACH` characters away (a tense elsewhere in a long sentence may speak of something else)."""
+    if sentence is None:
+        return False
+    return bool(cues.search(folded, max(sentence[0], at - _TENSE_REACH), min(sentence[1], at + _TENSE_REACH)))
+
+
+_TENSE_REACH = 60
+# What may come (for a month named alone): conditionals and projections.
+_CONDITIONAL_RE = re.compile(r"\b(?:would|could|might|projected|projecting|projections?)\b")
+_DEADLINE_LEADS = frozenset(["by", "until", "d'ici"])
+
+
 def _weekday_date(wd: int, ref: dt.date, lead: str | None, tail: str | None, future: bool) -> dt.date:
     back = (ref.weekday() - wd) % 7
     fwd = (wd - ref.weekday()) % 7
@@ -570,6 +595,22 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
                 year = ref.year + (1 if month <= ref.month else 0)
             elif m["lead"] == "last" or m["tail"] in ("dernier", "passe"):
                 year = ref.year - (1 if month >= ref.month else 0)
+            elif m["lead"] in ("since", "depuis", "des"):  # "since January": the last one
+                year = ref.year - (1 if month > ref.month else 0)
+            elif m["lead"] not in ("this", "ce", "cet", "ces") and (year, month) != (ref.year, ref.month):
+                # the nearest month, unless the tense says otherwise: "In April, ABC News peddled ..." in
+                # November is the April before; "the Allies will meet in July" in November the July after
+                idx = sentence_at(ctx.sentences, m.start())
+                sentence = ctx.sentences[idx] if idx >= 0 else None
+                # a deadline ("by May") is told ahead of time more often than after it
+                past = m["lead"] not in _DEADLINE_LEADS and _near(_PAST_CUES_RE, folded, sentence, m.start())
+                future = (_near(FUTURE_CUES_RE, folded, sentence, m.start())
+                          or _near(_CONDITIONAL_RE, folded, sentence, m.start()))
+                ahead = (year, month) > (ref.year, ref.month)
+                if ahead and past and not future:
+                    year -= 1
+                elif not ahead and future and not past:
+                    year += 1
             _keep(taken, found, _Found(span, dt.date(year, month, 1), None, "month", relative=True))
         for m in _WEEKDAY.finditer(folded, lo, hi) if "weekday" in sorts else ():
             wd = weekday_number(m["wd"])
