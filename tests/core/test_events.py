@@ -274,3 +274,14 @@ def test_calls_visits_and_missions_are_still_events():
     assert "meeting" in _kinds("The ministers met with their Ukrainian counterpart on Tuesday.")
     assert "operation" in _kinds("Allies support the NATO mission in Iraq.")
     assert "operation" in _kinds("The Security Council backed a multinational security support mission to Haiti.")
+
+
+def test_addressing_a_problem_or_agreeing_in_talk_is_no_event():
+    """"Address the pandemic" is no speech ("address the nation" is); "we all agree" no decision."""
+    for sentence in ["The leaders discussed efforts to address the COVID-19 pandemic.",
+                     "We are working to address the scourge of gun violence.",
+                     "And above all, we all agree.", "Experts agree that tobacco harms health."]:
+        # (the main event of a text with no trigger is a statement by default: only the others count here)
+        assert not {"statement", "decision"} & {e.kind for e in events_of(sentence, "en") if not e.main}, sentence
+    assert "statement" in _kinds("On Tuesday the President addressed the Ukrainian parliament in Kyiv.")
+    assert "decision" in _kinds("On Tuesday the Allies agreed to deploy four battlegroups.")

@@ -79,7 +79,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "decision": _rx(
         r"decid(?:e|es|ed|ing)", r"decision (?:to|de|d')", r"decid(?:e|es|er|ent|erent)\b", r"ont decide",
-        r"agree(?:s|d)?\b(?! with)", r"convenu", r"(?:se sont|s'est) (?:mis|accordes?) d'accord",
+        r"(?<!\bi )(?<!\ball )(?<!\bexperts )(?<!\bwould )(?<!\bdo )(?<!\bdon't )agree(?:s|d)?\b(?! with)", r"convenu", r"(?:se sont|s'est) (?:mis|accordes?) d'accord",
         r"(?:se sont )?accordes? sur", r"adopt(?:s|ed|e|ee|es|ent|er|ion)?\b", r"approv(?:e|es|ed|al)\b",
         r"approuv(?:e|ee|es|ent|er)\b", r"endors(?:e|es|ed|ement)\b", r"enterin(?:e|er|ent)",
         r"launch(?:es|ed)?\b(?! (?:his|its|their|a|an|the)? ?(?:\w+ ){0,3}(?:war|invasion|attack|offensive))", r"lanc(?:e|ee|es|ent|er)\b", r"establish(?:es|ed|ment)?\b", r"etabli(?:r|t|ssent)\b",
@@ -135,7 +135,10 @@ r"(?:continue|continuer|continuera|continueront|continuerons) "
         r"joint statement", r"declaration commune", r"press conference", r"conference de presse", r"a reagi",
         r"reacted", r"(?:said|wrote|posted|a ecrit|a declare) (?:on|sur) (?:x|twitter)", r"sur (?:x|twitter)",
         r"on (?:x|twitter)\b", r"communique\b", r"issued? a statement", r"statement (?:issued|released)",
-        r"refus(?:ed|e) to", r"a refuse de", r"warn(?:s|ed)\b", r"met en garde", r"address(?:ed)? (?:the|a)",
+        r"refus(?:ed|e) to", r"a refuse de", r"warn(?:s|ed)\b", r"met en garde", r"address(?:ed)? (?:the|a) (?:[\w.-]+ ){0,3}?(?:nation|country|parliament|congress|assembly|conference|summit|"
+        r"meeting|council|session|crowd|audience|students|graduates|troops|media|press|people|senate|bundestag|"
+        r"knesset|rada|convention|forum|rally|delegates|ministers|leaders|allies|club|chamber|academy|university|"
+        r"commission|committee|caucus|union)\b",
         r"s'adressera", r"s'adresser aux",
     ),
 }
