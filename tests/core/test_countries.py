@@ -282,3 +282,11 @@ def test_an_embassy_in_a_capital_does_not_make_its_country_a_host():
     assert "host" not in _roles("L'ambassade de France à Kyiv reste ouverte et opérationnelle.", "fr").get("UA", [])
     # the same place after an event stays its host
     assert "host" in _roles("The defence ministers met in Kyiv on Tuesday.").get("UA", [])
+
+
+def test_a_state_right_after_a_giving_verb_receives_what_follows():
+    assert _roles("Anduril will provide Poland with Barracuda-500 missiles.")["PL"] == ["recipient"]
+    assert _roles("Germany sent Ukraine two air defence systems.") == {"DE": ["pledging"], "UA": ["recipient"]}
+    # a name that qualifies the noun after it receives nothing: "send U.S. fighter jets", "given Indonesia's role"
+    assert "recipient" not in _roles("Is the President prepared to send U.S. fighter jets to Ukraine?")["US"]
+    assert _roles("This matters, given Indonesia's leading role in ASEAN.")["ID"] == ["mentioned"]

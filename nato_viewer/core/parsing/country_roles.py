@@ -127,6 +127,17 @@ _OBJECT_VERBS = (
     r"train(?:s|ed|ing)?|soutenir|soutient|soutiennent|soutiendr\w*|aider|aident|aidera\w*|armer|equiper|former"
 )
 _OBJECT_RE = re.compile(_at_word_start(_OBJECT_VERBS) + r"\s+(?:the |la |le |les |l')?$")
+# Verbs whose first object, a state's name right after them, receives what follows: "provide Poland with".
+# (Not after an adjective: "send French troops" gives nothing to France.)
+_FIRST_OBJECT_RE = re.compile(
+    _at_word_start(r"provid(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|give[sn]?|gave|giving|send(?:s|ing)?|sent|"
+                   r"offer(?:s|ed|ing)?|grant(?:s|ed|ing)?") + r"\s+(?:the )?$"
+)
+# What follows such a receiver: "with", or the thing given (not a noun the name qualifies: "send U.S. jets").
+_SECOND_OBJECT_RE = re.compile(
+    r"\s*(?:with|what|everything|more|additional|further|new|a|an|the|some|its|their|up to|over|about|several|many|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozens|hundreds|thousands|millions|billions)\b"
+    r"|\s*[$€£\d]")
 _OBJECT_ADJ_RE = re.compile(r"\b(?:" + _OBJECT_VERBS + r")\s+(?:the |la |le |les |l'|des )?(?:\w+\s+){0,2}$")
 # Words that make the next state the agent of a pledge word before it ("de la part du Canada", "by Norway").
 _AGENT_BEFORE_RE = re.compile(
@@ -476,6 +487,8 @@ def _is_recipient(ctx: ParseContext, g: _Group) -> bool:
     first = g.hits[0]
     if _OBJECT_RE.search(lw) or (first.kind == ADJ and _OBJECT_ADJ_RE.search(lw)):
         return True
+    if first.kind == NAME and _FIRST_OBJECT_RE.search(lw) and _SECOND_OBJECT_RE.match(g.right):
+        return True  # "provide Poland with missiles", "sent Ukraine $2 billion", "give Ukraine the support"
     # Otherwise a pledge word must come before it in the sentence: most groups have none, and the
     # sentence's pledge words are read once for all its groups (the pledging rules read them too).
     before = [t for t in _group_triggers(ctx, g) if t[1] <= g.start]
