@@ -367,35 +367,36 @@ def _year_ok(scan: str, folded: str, s: int, e: int) -> bool:
     return True
 
 
-def _future(folded: str, sentence: Span | None, at: int) -> bool:
-    """Whether the sentence around `at` speaks of the future (looked for near `at` only)."""
+def _near(cues: re.Pattern, folded: str, sentence: Span | None, at: int, reach: int) -> bool:
+    """Whether one of `cues` stands in the sentence around `at`, at most `reach` characters away."""
     if sentence is None:
         return False
-    return bool(FUTURE_CUES_RE.search(folded, max(sentence[0], at - 160), min(sentence[1], at + 160)))
+    return bool(cues.search(folded, max(sentence[0], at - reach), min(sentence[1], at + reach)))
 
 
-# Past tenses near a date: English simple pasts (common irregular ones by name) and pluperfects, "earlier",
-# "back in", French passé composé and imparfait of the auxiliaries. (Words in "-ed" that are no verbs, or name what is planned, and passives after "be" are left out.)
+def _future(folded: str, sentence: Span | None, at: int) -> bool:
+    """Whether the sentence around `at` speaks of the future (looked for near `at` only)."""
+    return _near(FUTURE_CUES_RE, folded, sentence, at, 160)
+
+
+# The tense of a month named alone is read in its clause: a tense elsewhere in a long sentence may speak
+# of something else.
+_TENSE_REACH = 60
+# Past tenses: English simple pasts (common irregular ones by name) and pluperfects, "earlier", "back in",
+# French passé composé and imparfait of the auxiliaries. Words in "-ed" that are no verbs or name what is
+# planned, and passives after "be", are left out.
 _PAST_CUES_RE = re.compile(
     r"\b(?:was|were|had|did|ago|earlier|previously|back in|said|told|took|made|came|went|gave|met|saw|held|spoke|"
     r"wrote|began|brought|sent|left|found|thought|knew|became|got|won|lost|ran|paid|built|kept|felt|stood|heard|"
-    r"chose|fell|grew|sold|fought|bought|spent|struck)\b|(?<!\bbe )\b(?!(?:united|hundred|indeed|proceed|succeed|exceed|embed|breed|speed|"
-    r"greed|projected|expected|scheduled|planned)\b)[a-z]{3,}ed\b|\b(?:a|ont|avait|avaient)\s+(?:deja\s+|ete\s+)?[a-z]+(?:e|ee|es|ees|i|is|it|u|us)\b|"
-    r"\b(?:etait|etaient|fut|furent)\b"
+    r"chose|fell|grew|sold|fought|bought|spent|struck)\b"
+    r"|(?<!\bbe )\b(?!(?:united|hundred|indeed|proceed|succeed|exceed|embed|breed|speed|greed|projected|expected|"
+    r"scheduled|planned)\b)[a-z]{3,}ed\b"
+    r"|\b(?:a|ont|avait|avaient)\s+(?:deja\s+|ete\s+)?[a-z]+(?:e|ee|es|ees|i|is|it|u|us)\b"
+    r"|\b(?:etait|etaient|fut|furent)\b"
 )
-
-
-def _near(cues: re.Pattern, folded: str, sentence: Span | None, at: int) -> bool:
-    """Whether one of `cues` stands in the sentence around `at`, in the clause of `at`: at most
-    `_TENSE_REACH` characters away (a tense elsewhere in a long sentence may speak of something else)."""
-    if sentence is None:
-        return False
-    return bool(cues.search(folded, max(sentence[0], at - _TENSE_REACH), min(sentence[1], at + _TENSE_REACH)))
-
-
-_TENSE_REACH = 60
-# What may come (for a month named alone): conditionals and projections.
+# What may come, besides FUTURE_CUES_RE: conditionals and projections.
 _CONDITIONAL_RE = re.compile(r"\b(?:would|could|might|projected|projecting|projections?)\b")
+# A deadline ("by May") is told ahead of time more often than after it: its past tense does not count.
 _DEADLINE_LEADS = frozenset(["by", "until", "d'ici"])
 
 
@@ -602,10 +603,10 @@ def _scan_window(ctx: ParseContext, lo: int, hi: int, ref: dt.date | None, found
                 # November is the April before; "the Allies will meet in July" in November the July after
                 idx = sentence_at(ctx.sentences, m.start())
                 sentence = ctx.sentences[idx] if idx >= 0 else None
-                # a deadline ("by May") is told ahead of time more often than after it
-                past = m["lead"] not in _DEADLINE_LEADS and _near(_PAST_CUES_RE, folded, sentence, m.start())
-                future = (_near(FUTURE_CUES_RE, folded, sentence, m.start())
-                          or _near(_CONDITIONAL_RE, folded, sentence, m.start()))
+                at = m.start()
+                past = m["lead"] not in _DEADLINE_LEADS and _near(_PAST_CUES_RE, folded, sentence, at, _TENSE_REACH)
+                future = (_near(FUTURE_CUES_RE, folded, sentence, at, _TENSE_REACH)
+                          or _near(_CONDITIONAL_RE, folded, sentence, at, _TENSE_REACH))
                 ahead = (year, month) > (ref.year, ref.month)
                 if ahead and past and not future:
                     year -= 1

@@ -36,13 +36,14 @@ _NOT_SUPPORT = (
 )
 # What is met without a meeting: needs, challenges, demands ("meet the moment", "met the needs of").
 _NOT_MET = (
-    r"\s+(?:(?:the|our|their|its|these|those|this|that)\s+)?(?:[\w.'-]+\s+){0,2}?(?:moment|needs?|challenges?|"
+    r"(?!\s+(?:(?:the|our|their|its|these|those|this|that)\s+)?(?:[\w.'-]+\s+){0,2}?(?:moment|needs?|challenges?|"
     r"demands?|requirements?|standards?|expectations?|deliverables|deadlines?|criteria|obligations?|scourge|"
-    r"goals?|targets?)\b"
+    r"goals?|targets?)\b)"
 )
 # A call that is no conversation but an appeal: "a call to action", "his call to reject", "the call for peace".
 _NOT_A_CALL = r"(?! (?:on|upon|for|to)\b)"
 _CALL_DETERMINERS = ("a", "the", "this", "that", "their", "his", "her", "our", "its", "your")
+# _NOT_GIVEN in French ("envoie un signal fort", "envoie ses condoléances").
 _PAS_DONNE = (
     r"(?!\s+(?:(?:un|une|le|la|les|des|ce|cet|cette|ces|ses|son|sa|leurs?|nos|notre|mes|mon|ma)\s+)?"
     r"(?:(?:\w+)\s+)?(?:messages?|signal|signaux|lettres?|condoleances|pensees|voeux|felicitations|"
@@ -115,9 +116,10 @@ r"(?:continue|continuer|continuera|continueront|continuerons) "
         r"engagements?\b(?= with| in)", r"security force\b",
     ),
     "meeting": _rx(
-        r"(?<!be )(?<!been )(?<!was )(?<!were )(?<!is )met\b(?! (?:or|the (?:target|goal|threshold|commitment)))(?!" + _NOT_MET + ")",
-        r"meet(?:s|ing|ings)?\b(?! (?:or exceed|the (?:target|goal|threshold|commitment|benchmark)|their|its|our))(?!" + _NOT_MET + ")", r"summit\b", r"sommets?\b", r"mini-sommet", r"reunion\b", r"reuni(?:s|es)?\b",
-        r"se reuni(?:ssent|ront|ra)", r"ministerial\b", r"ministerielle\b", # "call" the noun, not the verb ("what we call", "who call it home"): after a determiner or before "with"
+        r"(?<!be )(?<!been )(?<!was )(?<!were )(?<!is )met\b(?! (?:or|the (?:target|goal|threshold|commitment)))" + _NOT_MET,
+        r"meet(?:s|ing|ings)?\b(?! (?:or exceed|the (?:target|goal|threshold|commitment|benchmark)|their|its|our))" + _NOT_MET, r"summit\b", r"sommets?\b", r"mini-sommet", r"reunion\b", r"reuni(?:s|es)?\b",
+        r"se reuni(?:ssent|ront|ra)", r"ministerial\b", r"ministerielle\b",
+        # "call" the noun, not the verb ("what we call", "who call it home"): after a determiner or before "with"
         r"(?:phone |telephone |video |conference |zoom |virtual )call\b" + _NOT_A_CALL, r"(?:" + "|".join(rf"(?<=\b{w} )" for w in _CALL_DETERMINERS) + r"|(?<='s ))call\b" + _NOT_A_CALL,
         r"call(?= (?:with|between)\b)",
         r"spoke (?:with|to|today)", r"speaks? with", r"s'est entretenu", r"se sont entretenus", r"entretien\b",
